@@ -1,0 +1,60 @@
+package com.subscriptiondevices.command.subscription;
+
+import com.subscriptiondevices.api.device.DeviceCategory;
+import com.subscriptiondevices.api.device.DeviceDetails;
+import com.subscriptiondevices.api.device.DeviceId;
+import com.subscriptiondevices.api.device.DeviceView;
+import com.subscriptiondevices.api.subscription.SubscriptionId;
+
+/** A device held by a subscription: an entity of the Subscription aggregate. Changed only by its event handlers. */
+final class Device {
+
+    private final DeviceId id;
+    private final long legacyId;
+    private final DeviceCategory category;
+    private DeviceDetails details;
+    private long version;
+
+    Device(DeviceId id, long legacyId, DeviceCategory category, DeviceDetails details) {
+        this.id = id;
+        this.legacyId = legacyId;
+        this.category = category;
+        this.details = details;
+        this.version = 1;
+    }
+
+    DeviceId id() {
+        return id;
+    }
+
+    long legacyId() {
+        return legacyId;
+    }
+
+    DeviceCategory category() {
+        return category;
+    }
+
+    DeviceDetails details() {
+        return details;
+    }
+
+    long version() {
+        return version;
+    }
+
+    String iccid() {
+        return details.deviceAdditionalDetails() == null
+                ? null
+                : details.deviceAdditionalDetails().iccid();
+    }
+
+    void changeTo(DeviceDetails newDetails, long newVersion) {
+        this.details = newDetails;
+        this.version = newVersion;
+    }
+
+    DeviceView view(SubscriptionId subscriptionId) {
+        return new DeviceView(id, legacyId, subscriptionId, category, details, version);
+    }
+}

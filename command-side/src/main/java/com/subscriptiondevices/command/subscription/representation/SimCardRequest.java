@@ -1,0 +1,25 @@
+package com.subscriptiondevices.command.subscription.representation;
+
+import com.subscriptiondevices.api.device.FabricationType;
+import com.subscriptiondevices.api.device.SimCard;
+import com.subscriptiondevices.platform.validation.Iccid;
+import com.subscriptiondevices.platform.validation.Imsi;
+import com.subscriptiondevices.platform.validation.SecretCode;
+
+/**
+ * A SIM's details as sent. ICCID and IMSI may come as JSON numbers or strings; either way every
+ * digit is kept, as text.
+ */
+public record SimCardRequest(
+        @Iccid String iccid,
+        @Imsi String imsi,
+        @SecretCode String pin,
+        @SecretCode String puk,
+        @SecretCode String pin2,
+        @SecretCode String puk2,
+        FabricationType fabricationType) {
+
+    SimCard toSimCard() {
+        return new SimCard(iccid, imsi, pin, puk, pin2, puk2, fabricationType);
+    }
+}

@@ -1,0 +1,47 @@
+package com.subscriptiondevices.command.subscription.web;
+
+import com.subscriptiondevices.api.subscription.CreateSubscription;
+import com.subscriptiondevices.api.subscription.SubscriptionId;
+import com.subscriptiondevices.api.subscription.SubscriptionView;
+import com.subscriptiondevices.command.uniqueness.LegacyIds;
+import com.subscriptiondevices.platform.axon.ReadModelBarrier;
+import com.subscriptiondevices.platform.web.CommandSender;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Subscriptions")
+class SubscriptionWriteController {
+
+    private final CommandSender commands;
+    private final LegacyIds legacyIds;
+    private final ReadModelBarrier readModels;
+
+    SubscriptionWriteController(CommandSender commands, LegacyIds legacyIds, ReadModelBarrier readModels) {
+        this.commands = commands;
+        this.legacyIds = legacyIds;
+        this.readModels = readModels;
+    }
+
+    @Operation(summary = "Register a subscription (upstream owns subscriptions; this is how one enters the service)")
+    @PostMapping(
+            path = "/v2/orgs/{org}/subscriptions",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<SubscriptionView> create(@PathVariable String org, @Valid @RequestBody SubscriptionRequest body) {
+        SubscriptionId id = body.id() == null ? SubscriptionId.random() : SubscriptionId.of(body.id());
+        long legacyId = body.legacyId() == null ? legacyIds.nextSubscriptionLegacyId() : body.legacyId();
+        commands.send(new CreateSubscription(id, org, legacyId, body.legacyAccountId()));
+        readModels.awaitReadModels(id.toString());
+        return ResponseEntity.created(URI.create("/v2/orgs/" + org + "/subscriptions/" + id))
+                .body(new SubscriptionView(id, legacyId, body.legacyAccountId(), org));
+    }
+}

@@ -1,0 +1,169 @@
+package com.subscriptiondevices.platform.axon;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import javax.sql.DataSource;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+
+/**
+ * Axon on plain JDBC: the event store, tokens and sagas live in the service's own database, in tables
+ * that Flyway creates. Payloads are JSON (Jackson 3) in {@code bytea} columns.
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+    /** Metadata keys every command carries and every event inherits. */
+    public static final String CORRELATION_ID = "correlationId";
+
+    public static final String USER_NAME = "userName";
+
+    // Axon's own JdbcAutoConfiguration is conditional on a DataSource bean but not ordered after
+    // Spring Boot 4's DataSource auto-configuration, so it never applies; these are its beans, explicitly.
+
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new JdbcSQLErrorCodesResolver();
+    }
+
+    @Bean
+    ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+    }
+
+    /** Tokens live beside the read models, so a projection's rows and its position commit together. */
+    @Bean
+    TokenStore tokenStore(
+            ConnectionProvider connectionProvider,
+            Serializer serializer,
+            @Value("${devices.event-processing.claim-timeout:10s}") Duration claimTimeout) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .schema(new TokenSchema())
+                .serializer(serializer)
+                .claimTimeout(claimTimeout)
+                .build();
+    }
+
+    /**
+     * The global index comes from an identity column (one value at a time, never blocks across
+     * nodes). A slow transaction leaves a gap that processors wait for up to {@code gapTimeout}; it
+     * is well above the longest transaction the service allows ({@code spring.transaction.default-timeout}),
+     * so no committed event is ever skipped.
+     */
+    @Bean
+    EventStorageEngine eventStorageEngine(
+            Serializer defaultSerializer,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            PersistenceExceptionResolver persistenceExceptionResolver,
+            ConnectionProvider connectionProvider,
+            TransactionManager transactionManager,
+            @Value("${devices.event-store.gap-timeout:120s}") Duration gapTimeout,
+            @Value("${devices.event-store.batch-size:100}") int batchSize) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .eventSerializer(eventSerializer)
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .dataType(byte[].class)
+                .gapTimeout(Math.toIntExact(gapTimeout.toMillis()))
+                .batchSize(batchSize)
+                .build();
+    }
+
+    /**
+     * Processors in this process are woken at once by local appends; {@code fetch-delay} bounds how
+     * long one waits for events another process appended (the split deployment).
+     */
+    @Bean
+    EventStore eventStore(
+            EventStorageEngine storageEngine,
+            Configuration configuration,
+            @Value("${devices.event-store.fetch-delay:50ms}") Duration fetchDelay) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .fetchDelay(fetchDelay.toMillis())
+                .build();
+    }
+
+    /** Tokens hold Axon's own polymorphic types (replay tokens wrap others); allow exactly those. */
+    @Bean
+    Jackson3SerializerCustomizer axonTypesAllowed() {
+        return builder -> builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                .allowIfSubType("org.axonframework.")
+                .build());
+    }
+
+    /** The request's correlation id and user name travel from each command to the events it causes. */
+    @Bean
+    CorrelationDataProvider requestCorrelation() {
+        return new SimpleCorrelationDataProvider(CORRELATION_ID, USER_NAME);
+    }
+
+    /**
+     * Two writers of one subscription in different processes may race to append; the loser is retried
+     * on the latest state. Business refusals are never retried (they are non-transient).
+     */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus, @Value("${devices.commands.max-retries:5}") int maxRetries) {
+        ScheduledExecutorService retryExecutor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "command-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(IntervalRetryScheduler.builder()
+                        .retryExecutor(retryExecutor)
+                        .retryInterval(20)
+                        .maxRetryCount(maxRetries)
+                        .nonTransientFailurePredicate(AxonConfiguration::notWorthRetrying)
+                        .build())
+                .build();
+    }
+
+    private static boolean notWorthRetrying(Throwable failure) {
+        Throwable cause = failure;
+        while (cause != null) {
+            if (cause instanceof AggregateStreamCreationException) {
+                return true;
+            }
+            if (cause instanceof ConcurrencyException) {
+                return false;
+            }
+            cause = cause.getCause();
+        }
+        return true;
+    }
+}

@@ -1,0 +1,105 @@
+package com.subscriptiondevices.platform.axon;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Read-your-writes across asynchronous projections: after a write, wait until every read model's
+ * processor has handled the write's last event. It reads the shared token store, so it holds in one
+ * process and in the split deployment alike (the command side never talks to the query side).
+ */
+@Component
+public class ReadModelBarrier {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelBarrier.class);
+
+    private final JdbcClient jdbc;
+    private final Serializer serializer;
+    private final List<String> processors;
+    private final Duration timeout;
+
+    ReadModelBarrier(
+            JdbcClient jdbc,
+            Serializer serializer,
+            @Value("${devices.read-your-writes.processors:device-projection}") List<String> processors,
+            @Value("${devices.read-your-writes.timeout:5s}") Duration timeout) {
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+        this.processors = processors.stream().filter(p -> !p.isBlank()).toList();
+        this.timeout = timeout;
+    }
+
+    /**
+     * Blocks until the read models show the latest event of the aggregate, or the timeout passes
+     * (then the write stands and a warning is logged; reads catch up shortly after).
+     */
+    public void awaitReadModels(String aggregateIdentifier) {
+        if (processors.isEmpty()) {
+            return;
+        }
+        Optional<Long> lastIndex = jdbc.sql("select globalindex from domainevententry"
+                        + " where aggregateidentifier = ? order by sequencenumber desc limit 1")
+                .param(aggregateIdentifier)
+                .query(Long.class)
+                .optional();
+        if (lastIndex.isEmpty()) {
+            return;
+        }
+        long index = lastIndex.get();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long pauseNanos = 200_000;
+        for (String processor : processors) {
+            while (!processed(processor, index)) {
+                if (System.nanoTime() > deadline) {
+                    log.warn(
+                            "Read model {} has not reached event {} of {} within {}; answering anyway",
+                            processor,
+                            index,
+                            aggregateIdentifier,
+                            timeout);
+                    return;
+                }
+                LockSupport.parkNanos(pauseNanos);
+                pauseNanos = Math.min(pauseNanos * 2, 5_000_000);
+            }
+        }
+    }
+
+    private boolean processed(String processor, long index) {
+        List<TrackingToken> tokens = jdbc.sql("select token, tokentype from tokenentry where processorname = ?")
+                .param(processor)
+                .query((rs, row) -> deserialize(rs.getBytes(1), rs.getString(2)))
+                .list();
+        return !tokens.isEmpty() && tokens.stream().allMatch(token -> covers(token, index));
+    }
+
+    private TrackingToken deserialize(byte[] token, String type) {
+        if (token == null || type == null) {
+            return null;
+        }
+        return serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
+    }
+
+    static boolean covers(TrackingToken token, long index) {
+        TrackingToken current = token instanceof ReplayToken replay ? replay.getCurrentToken() : token;
+        if (current == null) {
+            return false;
+        }
+        if (current instanceof GapAwareTrackingToken gapAware) {
+            return gapAware.getIndex() >= index && !gapAware.getGaps().contains(index);
+        }
+        return current.position().orElse(-1) >= index;
+    }
+}

@@ -1,0 +1,79 @@
+package com.subscriptiondevices.platform.security;
+
+import com.subscriptiondevices.api.error.ErrorCode;
+import com.subscriptiondevices.platform.web.ErrorBodies;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * Every {@code /v1}, {@code /v2} and {@code /admin} call needs a Bearer JWT. Reads need
+ * {@code devices:read}, writes {@code devices:write}, history {@code devices:audit}, admin
+ * {@code devices:admin}; paths under {@code /orgs/{org}} also need that org in the token. Refusals
+ * answer in the error body of the path's API family.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    JwtDecoder jwtDecoder(SecurityModes modes) {
+        return modes.decoder();
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, ErrorBodies errors) throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, failure) -> {
+            response.setHeader("WWW-Authenticate", "Bearer");
+            String message = request.getHeader("Authorization") == null
+                    ? "A Bearer token is required."
+                    : "The Bearer token is not valid: " + failure.getMessage();
+            errors.write(request, response, ErrorCode.UNAUTHORIZED, List.of(message));
+        };
+        AccessDeniedHandler forbidden = (request, response, denied) -> {
+            if (denied instanceof AuthorizationDeniedException refusal
+                    && refusal.getAuthorizationResult() instanceof CodedDecision decision) {
+                errors.write(request, response, decision.code(), List.of(decision.message()));
+            } else {
+                errors.write(request, response, ErrorCode.MISSING_PERMISSIONS, List.of("This call is not allowed."));
+            }
+        };
+        return http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/actuator/health", "/actuator/health/**", "/error", "/docs/**")
+                        .permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .access(new OrgScopeAuthorization(Scopes.ADMIN))
+                        .requestMatchers("/admin/**")
+                        .access(new OrgScopeAuthorization(Scopes.ADMIN))
+                        .requestMatchers(HttpMethod.GET, "/v2/orgs/{org}/subscriptions/{subscriptionId}/history")
+                        .access(new OrgScopeAuthorization(Scopes.AUDIT))
+                        .requestMatchers(HttpMethod.GET, "/v1/orgs/{org}/**", "/v2/orgs/{org}/**")
+                        .access(new OrgScopeAuthorization(Scopes.READ))
+                        .requestMatchers("/v1/orgs/{org}/**", "/v2/orgs/{org}/**")
+                        .access(new OrgScopeAuthorization(Scopes.WRITE))
+                        .anyRequest()
+                        .authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> {})
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(handling ->
+                        handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+                .build();
+    }
+}

@@ -1,0 +1,62 @@
+package com.subscriptiondevices.platform.security;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * Which tokens the service accepts. An issuer ({@code issuer-uri}) or JWK set ({@code jwk-set-uri})
+ * wins when configured; otherwise the dev HS256 secret. The {@code prod} profile refuses to start
+ * without an issuer or JWK set, and refuses a dev secret outright.
+ */
+@Component
+public class SecurityModes {
+
+    static final String ISSUER_URI = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
+    static final String JWK_SET_URI = "spring.security.oauth2.resourceserver.jwt.jwk-set-uri";
+    static final String DEV_SECRET = "devices.security.dev-jwt-secret";
+
+    private final String issuerUri;
+    private final String jwkSetUri;
+    private final ObjectProvider<DevTokens> devTokens;
+
+    SecurityModes(Environment environment, ObjectProvider<DevTokens> devTokens) {
+        this.issuerUri = environment.getProperty(ISSUER_URI);
+        this.jwkSetUri = environment.getProperty(JWK_SET_URI);
+        this.devTokens = devTokens;
+        if (environment.acceptsProfiles(Profiles.of("prod"))) {
+            if (StringUtils.hasText(environment.getProperty(DEV_SECRET))) {
+                throw new IllegalStateException("The prod profile never accepts dev tokens: unset " + DEV_SECRET
+                        + " (DEVICES_SECURITY_DEV_JWT_SECRET)");
+            }
+            if (!StringUtils.hasText(issuerUri) && !StringUtils.hasText(jwkSetUri)) {
+                throw new IllegalStateException(
+                        "The prod profile needs a token issuer: set " + ISSUER_URI + " or " + JWK_SET_URI);
+            }
+        }
+    }
+
+    public boolean devTokensAccepted() {
+        return !StringUtils.hasText(issuerUri) && !StringUtils.hasText(jwkSetUri);
+    }
+
+    JwtDecoder decoder() {
+        if (StringUtils.hasText(jwkSetUri)) {
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
+            if (StringUtils.hasText(issuerUri)) {
+                decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuerUri));
+            }
+            return decoder;
+        }
+        if (StringUtils.hasText(issuerUri)) {
+            return JwtDecoders.fromIssuerLocation(issuerUri);
+        }
+        return devTokens.getObject().decoder();
+    }
+}

@@ -1,0 +1,21 @@
+package com.subscriptiondevices.platform.validation;
+
+import com.subscriptiondevices.api.identifier.Identifiers;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import org.springframework.beans.factory.annotation.Value;
+
+/** The Luhn check can be switched off ({@code devices.validation.iccid-luhn-check=false}) for legacy stock. */
+public class IccidValidator implements ConstraintValidator<Iccid, String> {
+
+    private final boolean checkLuhn;
+
+    public IccidValidator(@Value("${devices.validation.iccid-luhn-check:true}") boolean checkLuhn) {
+        this.checkLuhn = checkLuhn;
+    }
+
+    @Override
+    public boolean isValid(String value, ConstraintValidatorContext context) {
+        return value == null || Identifiers.isValidIccid(value, checkLuhn);
+    }
+}

@@ -1,0 +1,136 @@
+package com.subscriptiondevices.query.device.web;
+
+import com.subscriptiondevices.api.device.DeviceId;
+import com.subscriptiondevices.api.device.DeviceView;
+import com.subscriptiondevices.api.device.FindDevice;
+import com.subscriptiondevices.api.device.FindDevicesByIdentifier;
+import com.subscriptiondevices.api.device.FindSubscriptionDevices;
+import com.subscriptiondevices.api.device.SubscriptionDevices;
+import com.subscriptiondevices.api.error.DomainException;
+import com.subscriptiondevices.api.error.ErrorCode;
+import com.subscriptiondevices.api.identifier.Identifiers;
+import com.subscriptiondevices.api.subscription.FindSubscription;
+import com.subscriptiondevices.api.subscription.SubscriptionId;
+import com.subscriptiondevices.api.subscription.SubscriptionView;
+import com.subscriptiondevices.platform.security.Secrets;
+import com.subscriptiondevices.platform.web.ETags;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** V2 reads: every answer comes from the read model through a query. */
+@RestController
+@Tag(name = "Devices")
+class DeviceReadController {
+
+    private final QueryGateway queries;
+
+    DeviceReadController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @Operation(summary = "Find devices of the org by MAC address and/or serial number")
+    @GetMapping(path = "/v2/orgs/{org}/devices", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<DeviceView> lookup(
+            @PathVariable String org,
+            @RequestParam(name = "mac_address", required = false) String macAddress,
+            @RequestParam(name = "serial_number", required = false) String serialNumber) {
+        if (!StringUtils.hasText(macAddress) && !StringUtils.hasText(serialNumber)) {
+            throw new DomainException(ErrorCode.MISSING_QUERY_PARAMS, "Give mac_address, serial_number, or both.");
+        }
+        String mac = StringUtils.hasText(macAddress) ? normalizedMac(macAddress) : null;
+        String serial = StringUtils.hasText(serialNumber) ? serialNumber.trim() : null;
+        return visible(queries.query(
+                        new FindDevicesByIdentifier(org, mac, serial),
+                        ResponseTypes.multipleInstancesOf(DeviceView.class))
+                .join());
+    }
+
+    @Operation(summary = "A registered subscription")
+    @GetMapping(path = "/v2/orgs/{org}/subscriptions/{subscriptionId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    SubscriptionView subscription(@PathVariable String org, @PathVariable UUID subscriptionId) {
+        Optional<SubscriptionView> found = queries.query(
+                        new FindSubscription(org, SubscriptionId.of(subscriptionId)),
+                        ResponseTypes.optionalInstanceOf(SubscriptionView.class))
+                .join();
+        return found.orElseThrow(ScopedNotFound::subscription);
+    }
+
+    @Operation(summary = "Devices of a subscription, optionally only those with a MAC address")
+    @GetMapping(
+            path = "/v2/orgs/{org}/subscriptions/{subscriptionId}/devices",
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    List<DeviceView> devicesOf(
+            @PathVariable String org,
+            @PathVariable UUID subscriptionId,
+            @RequestParam(name = "mac_address", required = false) String macAddress) {
+        String mac = StringUtils.hasText(macAddress) ? normalizedMac(macAddress) : null;
+        SubscriptionDevices found = queries.query(
+                        new FindSubscriptionDevices(org, SubscriptionId.of(subscriptionId), mac),
+                        ResponseTypes.instanceOf(SubscriptionDevices.class))
+                .join();
+        if (!found.subscriptionFound()) {
+            throw ScopedNotFound.subscription();
+        }
+        return visible(found.devices());
+    }
+
+    @Operation(summary = "One device of a subscription, with its ETag")
+    @GetMapping(
+            path = "/v2/orgs/{org}/subscriptions/{subscriptionId}/devices/{deviceId}",
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<DeviceView> device(
+            @PathVariable String org, @PathVariable UUID subscriptionId, @PathVariable UUID deviceId) {
+        SubscriptionId subscription = SubscriptionId.of(subscriptionId);
+        Optional<DeviceView> found = queries.query(
+                        new FindDevice(org, subscription, DeviceId.of(deviceId)),
+                        ResponseTypes.optionalInstanceOf(DeviceView.class))
+                .join();
+        if (found.isEmpty()) {
+            throw subscriptionExists(org, subscription) ? ScopedNotFound.device() : ScopedNotFound.subscription();
+        }
+        DeviceView device = found.get();
+        return ResponseEntity.ok().eTag(ETags.of(device.version())).body(Secrets.forCaller(device));
+    }
+
+    private boolean subscriptionExists(String org, SubscriptionId subscription) {
+        return queries.query(
+                        new FindSubscription(org, subscription),
+                        ResponseTypes.optionalInstanceOf(SubscriptionView.class))
+                .join()
+                .isPresent();
+    }
+
+    private static String normalizedMac(String macAddress) {
+        return Identifiers.normalizeMac(macAddress)
+                .orElseThrow(() -> new DomainException(
+                        ErrorCode.INVALID_MAC_ADDRESS_FORMAT,
+                        "mac_address '" + macAddress + "' is not a MAC address (e.g. AA:BB:CC:DD:EE:FF)."));
+    }
+
+    private static List<DeviceView> visible(List<DeviceView> devices) {
+        return devices.stream().map(Secrets::forCaller).toList();
+    }
+
+    private static final class ScopedNotFound {
+
+        static DomainException subscription() {
+            return new DomainException(ErrorCode.SUBSCRIPTION_NOT_FOUND, "No such subscription in this organization.");
+        }
+
+        static DomainException device() {
+            return new DomainException(ErrorCode.DEVICE_NOT_FOUND, "The subscription has no such device.");
+        }
+    }
+}
