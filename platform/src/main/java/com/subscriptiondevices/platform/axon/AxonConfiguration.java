@@ -21,7 +21,6 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -29,9 +28,11 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 /**
@@ -47,11 +48,22 @@ public class AxonConfiguration {
     public static final String USER_NAME = "userName";
 
     // Axon's own JdbcAutoConfiguration is conditional on a DataSource bean but not ordered after
-    // Spring Boot 4's DataSource auto-configuration, so it never applies; these are its beans, explicitly.
+    // Spring Boot 4's DataSource auto-configuration, so it never applies; these are its beans, explicitly
+    // (with a duplicate-key resolver that also sees PostgreSQL's batch failures).
+
+    /**
+     * One database transaction per unit of work: an event, the claims it makes, a projection's rows
+     * and its token commit together or not at all. (Axon's TransactionAutoConfiguration has the same
+     * ordering problem under Boot 4 and would otherwise fall back to no transactions at all.)
+     */
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
+        return new SpringTransactionManager(transactions);
+    }
 
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new JdbcSQLErrorCodesResolver();
+        return new DuplicateKeyResolver();
     }
 
     @Bean
