@@ -3,7 +3,7 @@
 create table unique_claim (
     claim_kind  varchar(32)  not null,
     claim_value varchar(64)  not null,
-    owner_id    varchar(64)  not null,
+    owner_id    varchar(80)  not null,
     claimed_at  timestamp with time zone default current_timestamp not null,
     constraint unique_claim_pk primary key (claim_kind, claim_value)
 );

@@ -37,10 +37,10 @@ class UniqueClaimPolicy {
 
     @EventHandler
     void on(DeviceAdded event) {
-        String owner = event.deviceId().toString();
+        String owner = event.subscriptionId() + "/" + event.deviceId();
         require(
                 ClaimKind.DEVICE_ID,
-                owner,
+                event.deviceId().toString(),
                 owner,
                 ErrorCode.DEVICE_ALREADY_EXISTS,
                 "A device with id " + owner + " exists already.");

@@ -16,7 +16,10 @@ public class UniqueClaims {
         this.jdbc = jdbc;
     }
 
-    /** Whether the value is now this owner's (it may have been already). */
+    /**
+     * Whether the value is now this owner's (it may have been already: a retried command claims again).
+     * Owners are specific enough that two different things never share one.
+     */
     boolean claim(ClaimKind kind, String value, String owner) {
         int inserted = jdbc.sql("insert into unique_claim (claim_kind, claim_value, owner_id) values (?, ?, ?)"
                         + " on conflict do nothing")

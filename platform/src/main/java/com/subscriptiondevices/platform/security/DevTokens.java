@@ -34,7 +34,7 @@ public class DevTokens {
 
     private final SecretKey key;
 
-    DevTokens(@Value("${devices.security.dev-jwt-secret:}") String secret) {
+    public DevTokens(@Value("${devices.security.dev-jwt-secret:}") String secret) {
         String effective = secret;
         if (!StringUtils.hasText(effective)) {
             byte[] random = new byte[32];

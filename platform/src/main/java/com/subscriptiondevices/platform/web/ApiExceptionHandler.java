@@ -81,17 +81,18 @@ public class ApiExceptionHandler {
             if (cause instanceof PayloadTooLargeException tooLarge) {
                 return ApiProblem.of(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
             }
-        }
-        if (failure instanceof AggregateNotFoundException) {
-            return ApiProblem.of(ErrorCode.SUBSCRIPTION_NOT_FOUND, "No such subscription in this organization.");
-        }
-        if (failure instanceof AggregateStreamCreationException) {
-            return ApiProblem.of(ErrorCode.SUBSCRIPTION_ALREADY_EXISTS, "A subscription with this id exists already.");
-        }
-        if (failure instanceof ConcurrencyException) {
-            return ApiProblem.of(
-                    ErrorCode.CONCURRENT_MODIFICATION,
-                    "The subscription kept changing while this request was applied; try again.");
+            if (cause instanceof AggregateNotFoundException) {
+                return ApiProblem.of(ErrorCode.SUBSCRIPTION_NOT_FOUND, "No such subscription in this organization.");
+            }
+            if (cause instanceof AggregateStreamCreationException) {
+                return ApiProblem.of(
+                        ErrorCode.SUBSCRIPTION_ALREADY_EXISTS, "A subscription with this id exists already.");
+            }
+            if (cause instanceof ConcurrencyException) {
+                return ApiProblem.of(
+                        ErrorCode.CONCURRENT_MODIFICATION,
+                        "The subscription kept changing while this request was applied; try again.");
+            }
         }
         if (failure instanceof MethodArgumentNotValidException invalid) {
             return fieldProblems(invalid.getBindingResult().getFieldErrors());

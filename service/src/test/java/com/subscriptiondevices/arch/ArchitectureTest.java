@@ -1,0 +1,106 @@
+package com.subscriptiondevices.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The module boundaries, as rules over the compiled classes. Every rule is checked to select real classes. */
+class ArchitectureTest {
+
+    private static final String API = "com.subscriptiondevices.api..";
+    private static final String COMMAND = "com.subscriptiondevices.command..";
+    private static final String QUERY = "com.subscriptiondevices.query..";
+    private static final String PLATFORM = "com.subscriptiondevices.platform..";
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("com.subscriptiondevices");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {API, COMMAND, QUERY, PLATFORM})
+    void every_package_a_rule_names_holds_classes(String pattern) {
+        assertThat(classes.that(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(pattern)))
+                .isNotEmpty();
+    }
+
+    @Test
+    void the_command_side_never_uses_the_query_side() {
+        rule(noClasses()
+                .that()
+                .resideInAPackage(COMMAND)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(QUERY));
+    }
+
+    @Test
+    void the_query_side_never_uses_the_command_side() {
+        rule(noClasses()
+                .that()
+                .resideInAPackage(QUERY)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(COMMAND));
+    }
+
+    @Test
+    void shared_api_holds_no_spring() {
+        rule(noClasses()
+                .that()
+                .resideInAPackage(API)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.springframework.."));
+    }
+
+    @Test
+    void the_platform_knows_neither_side() {
+        rule(noClasses()
+                .that()
+                .resideInAPackage(PLATFORM)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(COMMAND, QUERY));
+    }
+
+    @Test
+    void events_are_versioned() {
+        rule(classes()
+                .that()
+                .resideInAPackage(API)
+                .and()
+                .haveNameMatching(".*(Created|Added|Changed|Requested|Replaced|Rejected)")
+                .should()
+                .beAnnotatedWith(org.axonframework.serialization.Revision.class));
+    }
+
+    @Test
+    void the_aggregate_does_no_io_and_holds_no_beans() {
+        rule(noClasses()
+                .that()
+                .areAnnotatedWith(org.axonframework.spring.stereotype.Aggregate.class)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework.jdbc..", "java.sql..", "javax.sql..", "java.net..", "java.io.."));
+    }
+
+    /** Fails when the rule's "that" selects nothing, so a rule can never pass by naming a package that is gone. */
+    private static void rule(ArchRule rule) {
+        rule.allowEmptyShould(false).check(classes);
+    }
+}

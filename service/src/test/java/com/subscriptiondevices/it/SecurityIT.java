@@ -1,0 +1,132 @@
+package com.subscriptiondevices.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.subscriptiondevices.platform.security.DevTokens;
+import com.subscriptiondevices.platform.security.Scopes;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+
+/** Authentication and authorization answer in the V2 error body, before anything else happens. */
+class SecurityIT extends PostgresIT {
+
+    @Test
+    void no_token_or_a_bad_token_is_401_with_the_error_body() {
+        Api.Response none = api.get("/v2/orgs/yoigo/devices?serial_number=x", null);
+        assertThat(none.status()).isEqualTo(401);
+        assertThat(none.errorCode()).isEqualTo("UNAUTHORIZED");
+        assertThat(none.header("WWW-Authenticate")).startsWith("Bearer");
+
+        assertThat(api.get("/v2/orgs/yoigo/devices?serial_number=x", "not-a-jwt")
+                        .status())
+                .isEqualTo(401);
+
+        String foreign = new DevTokens("another-secret-that-is-long-enough-0123456789")
+                .mint("u", null, List.of(ORG), List.of(Scopes.READ), Duration.ofMinutes(5));
+        assertThat(api.get("/v2/orgs/yoigo/devices?serial_number=x", foreign).status())
+                .isEqualTo(401);
+
+        String expired = expiredToken();
+        Api.Response late = api.get("/v2/orgs/yoigo/devices?serial_number=x", expired);
+        assertThat(late.status()).isEqualTo(401);
+        assertThat(late.errorCode()).isEqualTo("UNAUTHORIZED");
+    }
+
+    /** Signed with the right secret, but expired a minute ago. */
+    private static String expiredToken() {
+        Instant issued = Instant.now().minus(Duration.ofMinutes(10));
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .subject("u")
+                .issuedAt(issued)
+                .expiresAt(Instant.now().minus(Duration.ofMinutes(1)))
+                .claim("orgs", List.of(ORG))
+                .claim("scope", Scopes.READ)
+                .build();
+        SecretKeySpec key = new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        return NimbusJwtEncoder.withSecretKey(key)
+                .build()
+                .encode(JwtEncoderParameters.from(
+                        JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .getTokenValue();
+    }
+
+    @Test
+    void a_write_without_the_write_scope_is_403_missing_permissions() {
+        Api.Response refused =
+                api.post("/v2/orgs/yoigo/subscriptions", token(Scopes.READ), "{\"legacy_account_id\":1}");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.errorCode()).isEqualTo("MISSING_PERMISSIONS");
+        assertThat(refused.json().get("error").get("message").asString()).contains("devices:write");
+    }
+
+    @Test
+    void a_read_without_the_read_scope_is_403_missing_permissions() {
+        Api.Response refused = api.get("/v2/orgs/yoigo/devices?serial_number=x", token(Scopes.WRITE));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.errorCode()).isEqualTo("MISSING_PERMISSIONS");
+    }
+
+    @Test
+    void an_org_outside_the_token_is_403_forbidden_organization() {
+        String onlyYoigo =
+                tokens.mint("u", null, List.of(ORG), List.of(Scopes.READ, Scopes.WRITE), Duration.ofMinutes(5));
+
+        Api.Response read = api.get("/v2/orgs/masmovil/devices?serial_number=x", onlyYoigo);
+        assertThat(read.status()).isEqualTo(403);
+        assertThat(read.errorCode()).isEqualTo("FORBIDDEN_ORGANIZATION");
+        Api.Response write = api.post("/v2/orgs/masmovil/subscriptions", onlyYoigo, "{\"legacy_account_id\":1}");
+        assertThat(write.status()).isEqualTo(403);
+        assertThat(write.errorCode()).isEqualTo("FORBIDDEN_ORGANIZATION");
+    }
+
+    @Test
+    void health_is_open_and_metrics_need_the_admin_scope() {
+        Api.Response health = api.get("/actuator/health", null);
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asString()).isEqualTo("UP");
+        assertThat(health.json().get("components").has("eventProcessors")).isTrue();
+        assertThat(api.get("/actuator/health/readiness", null).status()).isEqualTo(200);
+
+        assertThat(api.get("/actuator/prometheus", null).status()).isEqualTo(401);
+        assertThat(api.get("/actuator/prometheus", token(Scopes.READ)).status()).isEqualTo(403);
+        Api.Response metrics = api.get("/actuator/prometheus", token(Scopes.ADMIN));
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("http_server_requests");
+        assertThat(api.get("/actuator/env", token(Scopes.ADMIN)).status()).isEqualTo(404);
+    }
+
+    @Test
+    void the_openapi_document_describes_every_v2_endpoint() {
+        Api.Response document = api.get("/v3/api-docs", null);
+        assertThat(document.status()).isEqualTo(200);
+        var paths = document.json().get("paths");
+        assertThat(paths.has("/v2/orgs/{org}/devices")).isTrue();
+        assertThat(paths.has("/v2/orgs/{org}/subscriptions")).isTrue();
+        assertThat(paths.has("/v2/orgs/{org}/subscriptions/{subscriptionId}")).isTrue();
+        assertThat(paths.get("/v2/orgs/{org}/subscriptions/{subscriptionId}/devices")
+                        .has("get"))
+                .isTrue();
+        assertThat(paths.get("/v2/orgs/{org}/subscriptions/{subscriptionId}/devices")
+                        .has("post"))
+                .isTrue();
+        assertThat(paths.get("/v2/orgs/{org}/subscriptions/{subscriptionId}/devices/{deviceId}")
+                        .has("patch"))
+                .isTrue();
+    }
+
+    @Test
+    void an_unknown_path_is_404_in_the_error_body() {
+        Api.Response unknown = api.get("/v2/nothing-here", token(Scopes.READ));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.errorCode()).isEqualTo("NOT_FOUND");
+    }
+}

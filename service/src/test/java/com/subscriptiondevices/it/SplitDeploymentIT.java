@@ -1,0 +1,116 @@
+package com.subscriptiondevices.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.subscriptiondevices.command.CommandSideApplication;
+import com.subscriptiondevices.platform.security.DevTokens;
+import com.subscriptiondevices.platform.security.Scopes;
+import com.subscriptiondevices.query.QuerySideApplication;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The split deployment: the command side and the query side as two applications against one
+ * PostgreSQL database of their own ({@code TEST_SPLIT_DATABASE_URL}). A client that wrote through the
+ * command side reads its write from the query side at once.
+ */
+class SplitDeploymentIT {
+
+    private static final String SECRET = "split-deployment-secret-0123456789abcdef";
+
+    private static ConfigurableApplicationContext commandSide;
+    private static ConfigurableApplicationContext querySide;
+
+    @BeforeAll
+    static void start() {
+        String url = System.getenv()
+                .getOrDefault(
+                        "TEST_SPLIT_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/subscription_devices_split_test");
+        // as command-line arguments: they win over the profile's configuration file, as in production
+        String[] arguments = {
+            "--server.port=0", "--spring.datasource.url=" + url, "--devices.security.dev-jwt-secret=" + SECRET
+        };
+        commandSide = new SpringApplicationBuilder(CommandSideApplication.class)
+                .profiles("postgres")
+                .run(arguments);
+        querySide = new SpringApplicationBuilder(QuerySideApplication.class)
+                .profiles("postgres")
+                .run(arguments);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (querySide != null) {
+            querySide.close();
+        }
+        if (commandSide != null) {
+            commandSide.close();
+        }
+    }
+
+    @Test
+    void each_side_runs_only_its_own_processors() {
+        assertThat(commandSide.getBean(EventProcessingConfiguration.class).eventProcessors())
+                .containsOnlyKeys("unique-claims");
+        assertThat(querySide.getBean(EventProcessingConfiguration.class).eventProcessors())
+                .containsOnlyKeys("device-projection");
+    }
+
+    @Test
+    void a_write_through_the_command_side_is_read_at_once_from_the_query_side() {
+        Api commands = new Api(port(commandSide));
+        Api queries = new Api(port(querySide));
+        String token = new DevTokens(SECRET)
+                .mint("u", "agent@shop.example", List.of("yoigo"), Scopes.ALL, Duration.ofMinutes(5));
+
+        for (int i = 0; i < 5; i++) {
+            Api.Response subscription =
+                    commands.post("/v2/orgs/yoigo/subscriptions", token, "{\"legacy_account_id\": 1}");
+            assertThat(subscription.status()).isEqualTo(201);
+            String id = subscription.json().get("id").asString();
+            assertThat(queries.get("/v2/orgs/yoigo/subscriptions/" + id, token).status())
+                    .isEqualTo(200);
+
+            String path = "/v2/orgs/yoigo/subscriptions/" + id + "/devices";
+            Api.Response added = commands.post(path, token, Fixtures.terminal(Fixtures.mac(), "S" + i));
+            assertThat(added.status()).isEqualTo(201);
+            String devicePath = path + "/" + added.json().get("id").asString();
+            Api.Response read = queries.get(devicePath, token);
+            assertThat(read.status()).isEqualTo(200);
+            assertThat(read.json().get("serial_number").asString()).isEqualTo("S" + i);
+
+            commands.patch(
+                    devicePath, token, "[{\"op\":\"replace\",\"path\":\"/serial_number\",\"value\":\"P\"}]", Map.of());
+            assertThat(queries.get(devicePath, token)
+                            .json()
+                            .get("serial_number")
+                            .asString())
+                    .isEqualTo("P");
+        }
+    }
+
+    @Test
+    void each_side_serves_only_its_own_endpoints() {
+        String token = new DevTokens(SECRET).mint("u", null, List.of("yoigo"), Scopes.ALL, Duration.ofMinutes(5));
+        assertThat(new Api(port(commandSide))
+                        .get("/v2/orgs/yoigo/devices?serial_number=x", token)
+                        .status())
+                .isIn(404, 405);
+        assertThat(new Api(port(querySide))
+                        .post("/v2/orgs/yoigo/subscriptions", token, "{\"legacy_account_id\":1}")
+                        .status())
+                .isIn(404, 405);
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+}
