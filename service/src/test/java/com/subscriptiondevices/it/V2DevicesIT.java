@@ -158,6 +158,13 @@ class V2DevicesIT extends PostgresIT {
                 .contains("insurable_amount");
         assertThat(invalid.json().get("error").get("reference").asString()).endsWith("#INVALID_BODY");
         assertThat(eventCount(subscription)).isEqualTo(events);
+
+        Api.Response enormous = api.post(
+                devicesPath(ORG, subscription),
+                fullToken(),
+                "{\"catalogue_commercial_device_id\":\"X\",\"legacy_account_id\":1,\"insurable_amount\":1e1000000}");
+        assertThat(enormous.status()).isEqualTo(400);
+        assertThat(enormous.json().get("error").get("message").asString()).contains("insurable_amount");
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.subscriptiondevices.api.device.DeviceDetails;
 import com.subscriptiondevices.api.device.DeviceId;
 import com.subscriptiondevices.api.device.DeviceView;
 import com.subscriptiondevices.api.subscription.SubscriptionId;
+import java.util.Objects;
 
 /** A device held by a subscription: an entity of the Subscription aggregate. Changed only by its event handlers. */
 final class Device {
@@ -56,5 +57,21 @@ final class Device {
 
     DeviceView view(SubscriptionId subscriptionId) {
         return new DeviceView(id, legacyId, subscriptionId, category, details, version);
+    }
+
+    /** By value: a device rebuilt from its events equals the one that applied them. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Device that
+                && legacyId == that.legacyId
+                && version == that.version
+                && id.equals(that.id)
+                && category == that.category
+                && details.equals(that.details);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, legacyId, category, details, version);
     }
 }

@@ -3,6 +3,7 @@ package com.subscriptiondevices.platform.validation;
 import com.subscriptiondevices.api.identifier.Identifiers;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
 /** The Luhn check can be switched off ({@code devices.validation.iccid-luhn-check=false}) for legacy stock. */
@@ -10,6 +11,12 @@ public class IccidValidator implements ConstraintValidator<Iccid, String> {
 
     private final boolean checkLuhn;
 
+    /** With the Luhn check: for a plain Bean Validation factory, which needs a no-arg constructor. */
+    public IccidValidator() {
+        this(true);
+    }
+
+    @Autowired
     public IccidValidator(@Value("${devices.validation.iccid-luhn-check:true}") boolean checkLuhn) {
         this.checkLuhn = checkLuhn;
     }

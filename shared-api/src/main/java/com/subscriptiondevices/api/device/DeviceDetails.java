@@ -34,7 +34,10 @@ public record DeviceDetails(
         insurableAmount = normalized(insurableAmount);
     }
 
-    /** One form per amount (100.50 and 100.5 are equal records), never in exponent notation. */
+    /**
+     * One form per amount: 100.50 and 100.5 are equal records, and 1E+2 is written 100. The web edge
+     * bounds amounts (12 integer digits, 4 decimals) before they get here.
+     */
     private static BigDecimal normalized(BigDecimal amount) {
         if (amount == null) {
             return null;

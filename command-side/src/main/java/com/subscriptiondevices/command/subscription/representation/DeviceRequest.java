@@ -7,6 +7,7 @@ import com.subscriptiondevices.api.device.ManufacturingInfo;
 import com.subscriptiondevices.platform.validation.Imei;
 import com.subscriptiondevices.platform.validation.MacAddress;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -38,7 +39,7 @@ public record DeviceRequest(
         @Imei String imei,
         AcquisitionType acquisitionType,
         @Size(max = 50) List<@NotNull @Valid CommitmentRequest> commitments,
-        @PositiveOrZero BigDecimal insurableAmount,
+        @PositiveOrZero @Digits(integer = 12, fraction = 4) BigDecimal insurableAmount,
         @NotNull @Positive Long legacyAccountId,
         @Size(max = 100) String contractDocumentId,
         DeviceCategory category,
