@@ -1,6 +1,7 @@
 package com.subscriptiondevices.platform.web;
 
 import com.subscriptiondevices.api.error.ErrorCode;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The servlet container's error page, for failures that never reached a controller. Answers in the
  * family's body, never with a stack trace.
  */
+@Hidden
 @RestController
 class ApiErrorController implements ErrorController {
 

@@ -1,12 +1,14 @@
 package com.subscriptiondevices.platform.web;
 
 import com.subscriptiondevices.api.error.ErrorCode;
+import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
 /** The page every error's {@code reference} links to: each code, its status and what it means. */
+@Hidden
 @RestController
 class ErrorCatalogueController {
 

@@ -22,6 +22,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** V2 device writes. Each answers after the read models show the write (read-your-writes). */
@@ -49,6 +51,7 @@ class DeviceWriteController {
     }
 
     @Operation(summary = "Add a device to a subscription")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(
             path = "/v2/orgs/{org}/subscriptions/{subscriptionId}/devices",
             consumes = MediaType.APPLICATION_JSON_VALUE,

@@ -10,11 +10,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -32,6 +34,7 @@ class SubscriptionWriteController {
     }
 
     @Operation(summary = "Register a subscription (upstream owns subscriptions; this is how one enters the service)")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(
             path = "/v2/orgs/{org}/subscriptions",
             consumes = MediaType.APPLICATION_JSON_VALUE,
