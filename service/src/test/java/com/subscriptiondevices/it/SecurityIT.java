@@ -118,9 +118,23 @@ class SecurityIT extends PostgresIT {
         assertThat(paths.get("/v2/orgs/{org}/subscriptions/{subscriptionId}/devices")
                         .has("post"))
                 .isTrue();
-        assertThat(paths.get("/v2/orgs/{org}/subscriptions/{subscriptionId}/devices/{deviceId}")
-                        .has("patch"))
+        var patch = paths.get("/v2/orgs/{org}/subscriptions/{subscriptionId}/devices/{deviceId}")
+                .get("patch");
+        assertThat(patch.get("responses").has("412")).isTrue();
+        assertThat(patch.get("responses").get("412").toString()).contains("#/components/schemas/ErrorResponse");
+        assertThat(paths.get("/v2/orgs/{org}/subscriptions")
+                        .get("post")
+                        .get("responses")
+                        .has("201"))
                 .isTrue();
+        var device = document.json()
+                .get("components")
+                .get("schemas")
+                .get("DeviceView")
+                .get("properties");
+        assertThat(device.has("legacy_account_id")).isTrue();
+        assertThat(device.has("device_additional_details")).isTrue();
+        assertThat(device.has("legacyAccountId")).isFalse();
     }
 
     @Test
