@@ -3,6 +3,7 @@ package com.subscriptiondevices.platform.security;
 import com.subscriptiondevices.api.error.ErrorCode;
 import com.subscriptiondevices.platform.web.ErrorBodies;
 import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -21,6 +22,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * answer in the error body of the path's API family.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class SecurityConfiguration {
 
     @Bean
