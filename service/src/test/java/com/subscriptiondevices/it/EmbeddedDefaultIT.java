@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.axonframework.updates.UpdateChecker;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -29,6 +30,9 @@ class EmbeddedDefaultIT {
                         "--spring.datasource.url=jdbc:h2:file:" + folder.resolve("devices")
                                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")) {
             assertThat(context.getEnvironment().getActiveProfiles()).isEmpty();
+            assertThat(context.getBeanNamesForType(UpdateChecker.class))
+                    .as("no calls home")
+                    .isEmpty();
             assertThat(context.getEnvironment().getProperty("spring.datasource.url"))
                     .startsWith("jdbc:h2:");
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.subscriptiondevices.SubscriptionDevicesApplication;
 import com.subscriptiondevices.platform.security.DevTokens;
 import com.subscriptiondevices.platform.security.Scopes;
+import com.subscriptiondevices.platform.testing.TestDatabases;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,19 +14,17 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The whole service on a real PostgreSQL ({@code TEST_DATABASE_URL}, default the local
- * {@code subscription_devices_test}), called over HTTP with tokens signed like dev tokens.
+ * The whole service on a real PostgreSQL (see {@link TestDatabases}), called over HTTP with tokens
+ * signed like dev tokens.
  */
 @SpringBootTest(
         classes = SubscriptionDevicesApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.datasource.url=${TEST_DATABASE_URL:jdbc:postgresql://127.0.0.1:5432/subscription_devices_test}",
-            "devices.security.dev-jwt-secret=" + PostgresIT.SECRET,
-            "devices.web.max-body-size=16KB"
-        })
+        properties = {"devices.security.dev-jwt-secret=" + PostgresIT.SECRET, "devices.web.max-body-size=16KB"})
 @ActiveProfiles("postgres")
 abstract class PostgresIT {
 
@@ -43,6 +42,12 @@ abstract class PostgresIT {
     JdbcClient jdbc;
 
     Api api;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry properties) {
+        properties.add("spring.datasource.url", TestDatabases::main);
+        properties.add("spring.datasource.username", TestDatabases::user);
+    }
 
     @BeforeEach
     void connect() {

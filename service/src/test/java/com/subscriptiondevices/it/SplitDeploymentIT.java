@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.subscriptiondevices.command.CommandSideApplication;
 import com.subscriptiondevices.platform.security.DevTokens;
 import com.subscriptiondevices.platform.security.Scopes;
+import com.subscriptiondevices.platform.testing.TestDatabases;
 import com.subscriptiondevices.query.QuerySideApplication;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The split deployment: the command side and the query side as two applications against one
- * PostgreSQL database of their own ({@code TEST_SPLIT_DATABASE_URL}). A client that wrote through the
+ * PostgreSQL database of their own ({@link TestDatabases#split()}). A client that wrote through the
  * command side reads its write from the query side at once.
  */
 class SplitDeploymentIT {
@@ -31,12 +32,13 @@ class SplitDeploymentIT {
 
     @BeforeAll
     static void start() {
-        String url = System.getenv()
-                .getOrDefault(
-                        "TEST_SPLIT_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/subscription_devices_split_test");
+        String url = TestDatabases.split();
         // as command-line arguments: they win over the profile's configuration file, as in production
         String[] arguments = {
-            "--server.port=0", "--spring.datasource.url=" + url, "--devices.security.dev-jwt-secret=" + SECRET
+            "--server.port=0",
+            "--spring.datasource.url=" + url,
+            "--spring.datasource.username=" + TestDatabases.user(),
+            "--devices.security.dev-jwt-secret=" + SECRET
         };
         commandSide = new SpringApplicationBuilder(CommandSideApplication.class)
                 .profiles("postgres")

@@ -18,6 +18,7 @@ import com.subscriptiondevices.api.device.SimCard;
 import com.subscriptiondevices.api.subscription.FindSubscription;
 import com.subscriptiondevices.api.subscription.SubscriptionCreated;
 import com.subscriptiondevices.api.subscription.SubscriptionId;
+import com.subscriptiondevices.platform.testing.TestDatabases;
 import com.subscriptiondevices.query.QuerySideApplication;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -28,18 +29,23 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The device projection on PostgreSQL: events in, rows and query answers out. */
 @SpringBootTest(
         classes = QuerySideApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {
-            "spring.datasource.url=${TEST_DATABASE_URL:jdbc:postgresql://127.0.0.1:5432/subscription_devices_test}",
-            "devices.security.dev-jwt-secret=projection-tests-secret-0123456789abcdef"
-        })
+        properties = {"devices.security.dev-jwt-secret=projection-tests-secret-0123456789abcdef"})
 @ActiveProfiles("postgres")
 class DeviceProjectionIT {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry properties) {
+        properties.add("spring.datasource.url", TestDatabases::main);
+        properties.add("spring.datasource.username", TestDatabases::user);
+    }
 
     @Autowired
     DeviceProjection projection;
