@@ -45,10 +45,7 @@ class ConcurrencyIT extends PostgresIT {
     @Test
     void concurrent_patches_without_if_match_each_apply_to_the_latest_state() throws Exception {
         String subscription = subscription(ORG);
-        String deviceId = api.post(devicesPath(ORG, subscription), fullToken(), Fixtures.terminal(Fixtures.mac(), "S"))
-                .json()
-                .get("id")
-                .asString();
+        String deviceId = addTerminal(subscription);
         String path = devicesPath(ORG, subscription) + "/" + deviceId;
         String[] fields = {
             "reservation_id", "shipping_order_id", "pickup_order_id", "contract_document_id", "catalogue_device_id"
@@ -75,10 +72,7 @@ class ConcurrencyIT extends PostgresIT {
     @Test
     void concurrent_patches_with_the_same_if_match_let_exactly_one_through() throws Exception {
         String subscription = subscription(ORG);
-        String deviceId = api.post(devicesPath(ORG, subscription), fullToken(), Fixtures.terminal(Fixtures.mac(), "S"))
-                .json()
-                .get("id")
-                .asString();
+        String deviceId = addTerminal(subscription);
         String path = devicesPath(ORG, subscription) + "/" + deviceId;
 
         List<Api.Response> responses = race(

@@ -1,5 +1,6 @@
 package com.subscriptiondevices.it;
 
+import com.subscriptiondevices.api.identifier.Identifiers;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -57,19 +58,10 @@ final class Fixtures {
     }
 
     static int luhnCheckDigit(String payload) {
-        int sum = 0;
-        boolean doubleIt = true;
-        for (int i = payload.length() - 1; i >= 0; i--) {
-            int d = payload.charAt(i) - '0';
-            if (doubleIt) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
+        for (int digit = 0; ; digit++) {
+            if (Identifiers.luhnValid(payload + digit)) {
+                return digit;
             }
-            sum += d;
-            doubleIt = !doubleIt;
         }
-        return (10 - sum % 10) % 10;
     }
 }

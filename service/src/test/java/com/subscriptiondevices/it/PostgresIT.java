@@ -72,6 +72,14 @@ abstract class PostgresIT {
         return created.json().get("id").asString();
     }
 
+    /** Adds a terminal with serial number "S" to a subscription of {@link #ORG} and returns its id. */
+    String addTerminal(String subscriptionId) {
+        Api.Response added =
+                api.post(devicesPath(ORG, subscriptionId), fullToken(), Fixtures.terminal(Fixtures.mac(), "S"));
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        return added.json().get("id").asString();
+    }
+
     String devicesPath(String org, String subscriptionId) {
         return "/v2/orgs/" + org + "/subscriptions/" + subscriptionId + "/devices";
     }

@@ -332,10 +332,7 @@ class V2DevicesIT extends PostgresIT {
     void reads_one_device_with_its_etag_and_404s_for_unknown_or_foreign_devices() {
         String subscription = subscription(ORG);
         String other = subscription(ORG);
-        String deviceId = api.post(devicesPath(ORG, subscription), fullToken(), Fixtures.terminal(Fixtures.mac(), "S"))
-                .json()
-                .get("id")
-                .asString();
+        String deviceId = addTerminal(subscription);
 
         Api.Response found = api.get(devicesPath(ORG, subscription) + "/" + deviceId, token(Scopes.READ));
         assertThat(found.status()).isEqualTo(200);
@@ -389,10 +386,7 @@ class V2DevicesIT extends PostgresIT {
     @Test
     void patches_atomically_keeps_the_reason_and_moves_the_etag() {
         String subscription = subscription(ORG);
-        String deviceId = api.post(devicesPath(ORG, subscription), fullToken(), Fixtures.terminal(Fixtures.mac(), "S"))
-                .json()
-                .get("id")
-                .asString();
+        String deviceId = addTerminal(subscription);
         String path = devicesPath(ORG, subscription) + "/" + deviceId;
 
         Api.Response patched = api.patch(
@@ -417,10 +411,7 @@ class V2DevicesIT extends PostgresIT {
     @Test
     void accepts_plain_json_as_the_patch_content_type() {
         String subscription = subscription(ORG);
-        String deviceId = api.post(devicesPath(ORG, subscription), fullToken(), Fixtures.terminal(Fixtures.mac(), "S"))
-                .json()
-                .get("id")
-                .asString();
+        String deviceId = addTerminal(subscription);
 
         Api.Response patched = api.patch(
                 devicesPath(ORG, subscription) + "/" + deviceId,
@@ -434,10 +425,7 @@ class V2DevicesIT extends PostgresIT {
     @Test
     void a_stale_if_match_is_412_and_changes_nothing() {
         String subscription = subscription(ORG);
-        String deviceId = api.post(devicesPath(ORG, subscription), fullToken(), Fixtures.terminal(Fixtures.mac(), "S"))
-                .json()
-                .get("id")
-                .asString();
+        String deviceId = addTerminal(subscription);
         String path = devicesPath(ORG, subscription) + "/" + deviceId;
         api.patch(path, fullToken(), "[{\"op\":\"replace\",\"path\":\"/serial_number\",\"value\":\"S2\"}]", Map.of());
         long events = eventCount(subscription);
@@ -458,10 +446,7 @@ class V2DevicesIT extends PostgresIT {
     @Test
     void a_refused_patch_is_400_and_changes_nothing() {
         String subscription = subscription(ORG);
-        String deviceId = api.post(devicesPath(ORG, subscription), fullToken(), Fixtures.terminal(Fixtures.mac(), "S"))
-                .json()
-                .get("id")
-                .asString();
+        String deviceId = addTerminal(subscription);
         String path = devicesPath(ORG, subscription) + "/" + deviceId;
         long events = eventCount(subscription);
 
@@ -491,10 +476,7 @@ class V2DevicesIT extends PostgresIT {
     @Test
     void a_patch_that_changes_nothing_is_200_and_records_no_event() {
         String subscription = subscription(ORG);
-        String deviceId = api.post(devicesPath(ORG, subscription), fullToken(), Fixtures.terminal(Fixtures.mac(), "S"))
-                .json()
-                .get("id")
-                .asString();
+        String deviceId = addTerminal(subscription);
         long events = eventCount(subscription);
 
         Api.Response same = api.patch(
