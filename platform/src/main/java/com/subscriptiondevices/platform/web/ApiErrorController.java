@@ -35,7 +35,7 @@ class ApiErrorController implements ErrorController {
                 : byStatus(status instanceof Integer code ? code : 500);
         return ResponseEntity.status(problem.code().httpStatus())
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(errors.body(ApiFamily.of(uri), problem.code(), problem.details()));
+                .body(errors.body(ApiFamily.of(uri), problem));
     }
 
     private static ApiProblem byStatus(int status) {

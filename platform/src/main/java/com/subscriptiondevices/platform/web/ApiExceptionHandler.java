@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -69,7 +68,7 @@ public class ApiExceptionHandler {
             log.debug(
                     "{} on {} {}: {}", problem.code(), request.getMethod(), request.getRequestURI(), problem.details());
         }
-        return errors.response(request, problem.code(), problem.details());
+        return errors.response(request, problem);
     }
 
     /** What a failure means for the caller. Public so the error page can reuse it for failures outside controllers. */
@@ -177,17 +176,23 @@ public class ApiExceptionHandler {
 
     private record Invalid(String constraint, String field, String message) {}
 
-    /** One line per invalid field; a single code when they agree, INVALID_BODY when they differ. */
+    /**
+     * One line per invalid field, each with its own code; the problem's code is theirs when they
+     * agree, INVALID_BODY when they differ.
+     */
     private static ApiProblem problemOf(List<Invalid> invalid) {
+        List<Invalid> sorted = invalid.stream()
+                .sorted(java.util.Comparator.comparing(Invalid::field).thenComparing(Invalid::message))
+                .toList();
         List<ErrorCode> codes = new ArrayList<>();
         List<String> details = new ArrayList<>();
-        for (Invalid error : invalid) {
+        for (Invalid error : sorted) {
             codes.add(CONSTRAINT_CODES.getOrDefault(error.constraint(), ErrorCode.INVALID_BODY));
             details.add(JsonNames.snakeCase(error.field()) + ": " + error.message());
         }
         List<ErrorCode> distinct = codes.stream().distinct().toList();
         ErrorCode code = distinct.size() == 1 ? distinct.get(0) : ErrorCode.INVALID_BODY;
-        return new ApiProblem(code, details.stream().sorted().collect(Collectors.toList()));
+        return new ApiProblem(code, details, codes);
     }
 
     private static String unreadableBody(HttpMessageNotReadableException unreadable) {

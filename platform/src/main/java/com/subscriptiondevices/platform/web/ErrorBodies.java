@@ -28,21 +28,34 @@ public class ErrorBodies {
         this.referenceBase = referenceBase;
     }
 
-    public Object body(ApiFamily family, ErrorCode code, List<String> details) {
-        List<String> problems = details.isEmpty() ? List.of(code.title()) : details;
-        String reference = referenceBase + "#" + code.name();
+    public Object body(ApiFamily family, ApiProblem problem) {
         if (family == ApiFamily.V1) {
-            return new ErrorMessage(problems.stream()
-                    .map(detail -> new ErrorMessage.Item(code.name(), code.title(), reference, detail))
-                    .toList());
+            if (problem.details().isEmpty()) {
+                return new ErrorMessage(
+                        List.of(item(problem.code(), problem.code().title())));
+            }
+            List<ErrorMessage.Item> items = new java.util.ArrayList<>();
+            for (int i = 0; i < problem.details().size(); i++) {
+                items.add(item(problem.detailCodes().get(i), problem.details().get(i)));
+            }
+            return new ErrorMessage(items);
         }
-        return new ErrorResponse(new ErrorResponse.Error(code.name(), String.join("; ", problems), reference));
+        String message = problem.details().isEmpty() ? problem.code().title() : String.join("; ", problem.details());
+        return new ErrorResponse(new ErrorResponse.Error(problem.code().name(), message, reference(problem.code())));
     }
 
-    public ResponseEntity<Object> response(HttpServletRequest request, ErrorCode code, List<String> details) {
-        return ResponseEntity.status(code.httpStatus())
+    private ErrorMessage.Item item(ErrorCode code, String detail) {
+        return new ErrorMessage.Item(code.name(), code.title(), reference(code), detail);
+    }
+
+    private String reference(ErrorCode code) {
+        return referenceBase + "#" + code.name();
+    }
+
+    public ResponseEntity<Object> response(HttpServletRequest request, ApiProblem problem) {
+        return ResponseEntity.status(problem.code().httpStatus())
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(body(ApiFamily.of(request.getRequestURI()), code, details));
+                .body(body(ApiFamily.of(request.getRequestURI()), problem));
     }
 
     /** For filters and security handlers, which answer before any controller. */
@@ -50,6 +63,7 @@ public class ErrorBodies {
             throws IOException {
         response.setStatus(code.httpStatus());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), body(ApiFamily.of(request.getRequestURI()), code, details));
+        json.writeValue(
+                response.getOutputStream(), body(ApiFamily.of(request.getRequestURI()), new ApiProblem(code, details)));
     }
 }

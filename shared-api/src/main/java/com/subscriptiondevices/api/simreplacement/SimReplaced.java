@@ -1,0 +1,24 @@
+package com.subscriptiondevices.api.simreplacement;
+
+import com.subscriptiondevices.api.device.DeviceId;
+import com.subscriptiondevices.api.subscription.SubscriptionId;
+import java.util.UUID;
+import org.axonframework.serialization.Revision;
+
+/**
+ * The network swapped the SIM: the device now carries the new ICCID, IMSI and codes, at
+ * {@code version}. {@code previousIccid} is the card it no longer holds.
+ */
+@Revision("1")
+public record SimReplaced(
+        SubscriptionId subscriptionId,
+        DeviceId deviceId,
+        UUID requestId,
+        long version,
+        String previousIccid,
+        String newIccid,
+        String newImsi,
+        String pin,
+        String puk,
+        String pin2,
+        String puk2) {}
