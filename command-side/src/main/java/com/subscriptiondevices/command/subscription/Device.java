@@ -15,6 +15,10 @@ final class Device {
     private final DeviceCategory category;
     private DeviceDetails details;
     private long version;
+    private PendingReplacement pendingReplacement;
+
+    /** A SIM replacement waiting for the network. */
+    record PendingReplacement(java.util.UUID requestId, String newIccid, String newImsi) {}
 
     Device(DeviceId id, long legacyId, DeviceCategory category, DeviceDetails details) {
         this.id = id;
@@ -55,6 +59,18 @@ final class Device {
         this.version = newVersion;
     }
 
+    PendingReplacement pendingReplacement() {
+        return pendingReplacement;
+    }
+
+    void replacementRequested(PendingReplacement pending) {
+        this.pendingReplacement = pending;
+    }
+
+    void replacementEnded() {
+        this.pendingReplacement = null;
+    }
+
     DeviceView view(SubscriptionId subscriptionId) {
         return new DeviceView(id, legacyId, subscriptionId, category, details, version);
     }
@@ -67,11 +83,12 @@ final class Device {
                 && version == that.version
                 && id.equals(that.id)
                 && category == that.category
-                && details.equals(that.details);
+                && details.equals(that.details)
+                && Objects.equals(pendingReplacement, that.pendingReplacement);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, legacyId, category, details, version);
+        return Objects.hash(id, legacyId, category, details, version, pendingReplacement);
     }
 }

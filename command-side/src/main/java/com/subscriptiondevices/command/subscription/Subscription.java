@@ -9,10 +9,17 @@ import com.subscriptiondevices.api.device.DeviceCategory;
 import com.subscriptiondevices.api.device.DeviceDetails;
 import com.subscriptiondevices.api.device.DeviceDetailsChanged;
 import com.subscriptiondevices.api.device.DeviceId;
+import com.subscriptiondevices.api.device.DeviceStatus;
 import com.subscriptiondevices.api.device.DeviceView;
 import com.subscriptiondevices.api.device.SimCard;
 import com.subscriptiondevices.api.error.DomainException;
 import com.subscriptiondevices.api.error.ErrorCode;
+import com.subscriptiondevices.api.simreplacement.CompleteSimReplacement;
+import com.subscriptiondevices.api.simreplacement.RejectSimReplacement;
+import com.subscriptiondevices.api.simreplacement.RequestSimReplacement;
+import com.subscriptiondevices.api.simreplacement.SimReplaced;
+import com.subscriptiondevices.api.simreplacement.SimReplacementRejected;
+import com.subscriptiondevices.api.simreplacement.SimReplacementRequested;
 import com.subscriptiondevices.api.subscription.CreateSubscription;
 import com.subscriptiondevices.api.subscription.SubscriptionCreated;
 import com.subscriptiondevices.api.subscription.SubscriptionId;
@@ -112,6 +119,93 @@ class Subscription {
         return device.view(id);
     }
 
+    @CommandHandler
+    void handle(RequestSimReplacement command) {
+        requireOrg(command.org());
+        Device device = existing(command.deviceId());
+        if (command.category() != device.category()) {
+            throw new DomainException(
+                    ErrorCode.CATEGORY_MISMATCH,
+                    "The device's category is " + device.category() + ", not " + command.category() + ".");
+        }
+        if (device.details().status() != DeviceStatus.ACTIVE) {
+            throw new DomainException(
+                    ErrorCode.DEVICE_NOT_ACTIVE, "The device was returned; only an active device gets a new SIM.");
+        }
+        if (device.pendingReplacement() != null) {
+            throw new DomainException(
+                    ErrorCode.PENDING_CHANGE_REQUEST, "A SIM replacement of this device is pending already.");
+        }
+        SimCard sim = device.details().deviceAdditionalDetails();
+        if (sim == null) {
+            throw new DomainException(ErrorCode.SIM_MISMATCH, "The device has no SIM to replace.");
+        }
+        if ((command.iccid() != null && !command.iccid().equals(sim.iccid()))
+                || (command.imsi() != null && !command.imsi().equals(sim.imsi()))) {
+            throw new DomainException(
+                    ErrorCode.SIM_MISMATCH, "The iccid and imsi given are not the device's current SIM.");
+        }
+        if (command.newIccid().equals(sim.iccid())) {
+            throw new DomainException(ErrorCode.INVALID_BODY, "new_iccid is the device's current ICCID.");
+        }
+        if (devices.values().stream()
+                .anyMatch(d -> command.newIccid().equals(d.iccid()) || isPendingIccid(d, command.newIccid()))) {
+            throw new DomainException(
+                    ErrorCode.ICCID_IN_USE, "The ICCID " + command.newIccid() + " is in use by another device.");
+        }
+        apply(new SimReplacementRequested(
+                id,
+                command.deviceId(),
+                command.requestId(),
+                command.userName(),
+                command.changeReason(),
+                device.details().contractDocumentId(),
+                command.fabricationType(),
+                command.signatureProcessId(),
+                command.signatureType(),
+                sim.iccid(),
+                sim.imsi(),
+                command.newIccid(),
+                command.newImsi()));
+    }
+
+    /** The network's success. An answer for a request that is no longer pending changes nothing. */
+    @CommandHandler
+    void handle(CompleteSimReplacement command) {
+        Device device = devices.get(command.deviceId());
+        if (device == null || !isPending(device, command.requestId())) {
+            return;
+        }
+        Device.PendingReplacement pending = device.pendingReplacement();
+        apply(new SimReplaced(
+                id,
+                command.deviceId(),
+                command.requestId(),
+                device.version() + 1,
+                device.iccid(),
+                pending.newIccid(),
+                pending.newImsi(),
+                command.pin(),
+                command.puk(),
+                command.pin2(),
+                command.puk2()));
+    }
+
+    /** The network's refusal, or its silence. An answer for a request that is no longer pending changes nothing. */
+    @CommandHandler
+    void handle(RejectSimReplacement command) {
+        Device device = devices.get(command.deviceId());
+        if (device == null || !isPending(device, command.requestId())) {
+            return;
+        }
+        apply(new SimReplacementRejected(
+                id,
+                command.deviceId(),
+                command.requestId(),
+                device.pendingReplacement().newIccid(),
+                command.reason()));
+    }
+
     @EventSourcingHandler
     void on(SubscriptionCreated event) {
         this.id = event.subscriptionId();
@@ -128,6 +222,44 @@ class Subscription {
     @EventSourcingHandler
     void on(DeviceDetailsChanged event) {
         devices.get(event.deviceId()).changeTo(event.details(), event.version());
+    }
+
+    @EventSourcingHandler
+    void on(SimReplacementRequested event) {
+        devices.get(event.deviceId())
+                .replacementRequested(
+                        new Device.PendingReplacement(event.requestId(), event.newIccid(), event.newImsi()));
+    }
+
+    @EventSourcingHandler
+    void on(SimReplaced event) {
+        Device device = devices.get(event.deviceId());
+        SimCard before = device.details().deviceAdditionalDetails();
+        SimCard after = new SimCard(
+                event.newIccid(),
+                event.newImsi(),
+                event.pin(),
+                event.puk(),
+                event.pin2(),
+                event.puk2(),
+                before.fabricationType());
+        device.changeTo(device.details().withDeviceAdditionalDetails(after), event.version());
+        device.replacementEnded();
+    }
+
+    @EventSourcingHandler
+    void on(SimReplacementRejected event) {
+        devices.get(event.deviceId()).replacementEnded();
+    }
+
+    private static boolean isPending(Device device, java.util.UUID requestId) {
+        return device.pendingReplacement() != null
+                && device.pendingReplacement().requestId().equals(requestId);
+    }
+
+    private static boolean isPendingIccid(Device device, String iccid) {
+        return device.pendingReplacement() != null
+                && device.pendingReplacement().newIccid().equals(iccid);
     }
 
     private void requireOrg(String callerOrg) {

@@ -1,9 +1,14 @@
 package com.subscriptiondevices.command.uniqueness;
 
 import com.subscriptiondevices.api.device.DeviceAdded;
+import com.subscriptiondevices.api.device.DeviceId;
 import com.subscriptiondevices.api.error.DomainException;
 import com.subscriptiondevices.api.error.ErrorCode;
+import com.subscriptiondevices.api.simreplacement.SimReplaced;
+import com.subscriptiondevices.api.simreplacement.SimReplacementRejected;
+import com.subscriptiondevices.api.simreplacement.SimReplacementRequested;
 import com.subscriptiondevices.api.subscription.SubscriptionCreated;
+import com.subscriptiondevices.api.subscription.SubscriptionId;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
@@ -37,7 +42,7 @@ class UniqueClaimPolicy {
 
     @EventHandler
     void on(DeviceAdded event) {
-        String owner = event.subscriptionId() + "/" + event.deviceId();
+        String owner = owner(event.subscriptionId(), event.deviceId());
         require(
                 ClaimKind.DEVICE_ID,
                 event.deviceId().toString(),
@@ -59,6 +64,33 @@ class UniqueClaimPolicy {
                     ErrorCode.ICCID_IN_USE,
                     "The ICCID " + iccid + " is in use by another device.");
         }
+    }
+
+    /** The new SIM is spoken for from the request on: of two requests racing for it, one wins. */
+    @EventHandler
+    void on(SimReplacementRequested event) {
+        require(
+                ClaimKind.ICCID,
+                event.newIccid(),
+                owner(event.subscriptionId(), event.deviceId()),
+                ErrorCode.ICCID_IN_USE,
+                "The ICCID " + event.newIccid() + " is in use by another device.");
+    }
+
+    /** The old SIM left the device; its ICCID belongs to no device any more. */
+    @EventHandler
+    void on(SimReplaced event) {
+        claims.release(ClaimKind.ICCID, event.previousIccid(), owner(event.subscriptionId(), event.deviceId()));
+    }
+
+    /** The new SIM never reached the device. */
+    @EventHandler
+    void on(SimReplacementRejected event) {
+        claims.release(ClaimKind.ICCID, event.newIccid(), owner(event.subscriptionId(), event.deviceId()));
+    }
+
+    static String owner(SubscriptionId subscription, DeviceId device) {
+        return subscription + "/" + device;
     }
 
     private void require(ClaimKind kind, String value, String owner, ErrorCode code, String message) {

@@ -28,11 +28,19 @@ public class UniqueClaims {
         return inserted == 1 || owner.equals(ownerOf(kind, value));
     }
 
+    /** Frees a value this owner holds; a value held by someone else stays theirs. */
+    void release(ClaimKind kind, String value, String owner) {
+        jdbc.sql("delete from unique_claim where claim_kind = ? and claim_value = ? and owner_id = ?")
+                .params(kind.name(), value, owner)
+                .update();
+    }
+
     public boolean isClaimed(ClaimKind kind, String value) {
         return ownerOf(kind, value) != null;
     }
 
-    private String ownerOf(ClaimKind kind, String value) {
+    /** Who holds the value, if anyone. */
+    public String ownerOf(ClaimKind kind, String value) {
         return jdbc.sql("select owner_id from unique_claim where claim_kind = ? and claim_value = ?")
                 .params(kind.name(), value)
                 .query(String.class)

@@ -3,6 +3,8 @@ package com.subscriptiondevices.query.device;
 import com.subscriptiondevices.api.device.DeviceAdded;
 import com.subscriptiondevices.api.device.DeviceDetailsChanged;
 import com.subscriptiondevices.api.device.DeviceView;
+import com.subscriptiondevices.api.device.SimCard;
+import com.subscriptiondevices.api.simreplacement.SimReplaced;
 import com.subscriptiondevices.api.subscription.SubscriptionCreated;
 import com.subscriptiondevices.api.subscription.SubscriptionView;
 import org.axonframework.config.ProcessingGroup;
@@ -42,6 +44,22 @@ class DeviceProjection {
     @EventHandler
     void on(DeviceDetailsChanged event) {
         views.changeDetails(event.deviceId(), event.details(), event.version());
+    }
+
+    /** The network swapped the SIM: the device carries the new card and its codes. */
+    @EventHandler
+    void on(SimReplaced event) {
+        views.replaceSim(
+                event.deviceId(),
+                event.version(),
+                current -> new SimCard(
+                        event.newIccid(),
+                        event.newImsi(),
+                        event.pin(),
+                        event.puk(),
+                        event.pin2(),
+                        event.puk2(),
+                        current == null ? null : current.fabricationType()));
     }
 
     @ResetHandler

@@ -4,6 +4,7 @@ import com.subscriptiondevices.api.device.DeviceCategory;
 import com.subscriptiondevices.api.device.DeviceDetails;
 import com.subscriptiondevices.api.device.DeviceId;
 import com.subscriptiondevices.api.device.DeviceView;
+import com.subscriptiondevices.api.device.SimCard;
 import com.subscriptiondevices.api.subscription.SubscriptionId;
 import com.subscriptiondevices.api.subscription.SubscriptionView;
 import java.sql.ResultSet;
@@ -93,6 +94,19 @@ class DeviceViewRepository {
                         json.writeValueAsString(details),
                         deviceId.value())
                 .update();
+    }
+
+    /** Puts a new SIM in the device, built from the one it has. */
+    void replaceSim(DeviceId deviceId, long version, java.util.function.UnaryOperator<SimCard> newSim) {
+        jdbc.sql("select details from device_view where device_id = ?")
+                .param(deviceId.value())
+                .query(String.class)
+                .optional()
+                .map(text -> json.readValue(text, DeviceDetails.class))
+                .ifPresent(details -> changeDetails(
+                        deviceId,
+                        details.withDeviceAdditionalDetails(newSim.apply(details.deviceAdditionalDetails())),
+                        version));
     }
 
     void deleteAll() {

@@ -1,0 +1,58 @@
+package com.subscriptiondevices.command.simreplacement.process;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Deadlines live in the database (db-scheduler's {@code scheduled_tasks}), so a pending replacement
+ * still times out, and is still asked for again, after a restart or on another instance.
+ */
+@Configuration(proxyBeanMethods = false)
+class ProcessConfiguration {
+
+    @Bean
+    ProvisioningSettings provisioningSettings(
+            @Value("${devices.provisioning.timeout:5m}") Duration timeout,
+            @Value("${devices.provisioning.retry-interval:30s}") Duration retryInterval) {
+        return new ProvisioningSettings(timeout, retryInterval);
+    }
+
+    @Bean
+    Scheduler deadlineScheduler(
+            DataSource dataSource,
+            ObjectProvider<DeadlineManager> deadlineManager,
+            @Value("${devices.deadlines.polling-interval:1s}") Duration pollingInterval) {
+        return Scheduler.create(dataSource, DbSchedulerDeadlineManager.binaryTask(() ->
+                        (DbSchedulerDeadlineManager) deadlineManager.getObject()))
+                .threads(2)
+                .pollingInterval(pollingInterval)
+                .build();
+    }
+
+    @Bean
+    DeadlineManager deadlineManager(
+            Scheduler deadlineScheduler,
+            org.axonframework.config.Configuration axon,
+            Serializer serializer,
+            TransactionManager transactionManager) {
+        return DbSchedulerDeadlineManager.builder()
+                .scheduler(deadlineScheduler)
+                .scopeAwareProvider(new ConfigurationScopeAwareProvider(axon))
+                .serializer(serializer)
+                .transactionManager(transactionManager)
+                .useBinaryPojo(true)
+                .startScheduler(true)
+                .stopScheduler(true)
+                .build();
+    }
+}
