@@ -18,7 +18,11 @@ final class Device {
     private PendingReplacement pendingReplacement;
 
     /** A SIM replacement waiting for the network. */
-    record PendingReplacement(java.util.UUID requestId, String newIccid, String newImsi) {}
+    record PendingReplacement(
+            java.util.UUID requestId,
+            String newIccid,
+            String newImsi,
+            com.subscriptiondevices.api.device.FabricationType fabricationType) {}
 
     Device(DeviceId id, long legacyId, DeviceCategory category, DeviceDetails details) {
         this.id = id;

@@ -185,6 +185,9 @@ class Subscription {
                 device.iccid(),
                 pending.newIccid(),
                 pending.newImsi(),
+                pending.fabricationType() != null
+                        ? pending.fabricationType()
+                        : device.details().deviceAdditionalDetails().fabricationType(),
                 command.pin(),
                 command.puk(),
                 command.pin2(),
@@ -227,14 +230,13 @@ class Subscription {
     @EventSourcingHandler
     void on(SimReplacementRequested event) {
         devices.get(event.deviceId())
-                .replacementRequested(
-                        new Device.PendingReplacement(event.requestId(), event.newIccid(), event.newImsi()));
+                .replacementRequested(new Device.PendingReplacement(
+                        event.requestId(), event.newIccid(), event.newImsi(), event.fabricationType()));
     }
 
     @EventSourcingHandler
     void on(SimReplaced event) {
         Device device = devices.get(event.deviceId());
-        SimCard before = device.details().deviceAdditionalDetails();
         SimCard after = new SimCard(
                 event.newIccid(),
                 event.newImsi(),
@@ -242,7 +244,7 @@ class Subscription {
                 event.puk(),
                 event.pin2(),
                 event.puk2(),
-                before.fabricationType());
+                event.fabricationType());
         device.changeTo(device.details().withDeviceAdditionalDetails(after), event.version());
         device.replacementEnded();
     }

@@ -52,14 +52,14 @@ class DeviceProjection {
         views.replaceSim(
                 event.deviceId(),
                 event.version(),
-                current -> new SimCard(
+                new SimCard(
                         event.newIccid(),
                         event.newImsi(),
                         event.pin(),
                         event.puk(),
                         event.pin2(),
                         event.puk2(),
-                        current == null ? null : current.fabricationType()));
+                        event.fabricationType()));
     }
 
     @ResetHandler

@@ -96,17 +96,14 @@ class DeviceViewRepository {
                 .update();
     }
 
-    /** Puts a new SIM in the device, built from the one it has. */
-    void replaceSim(DeviceId deviceId, long version, java.util.function.UnaryOperator<SimCard> newSim) {
+    /** Puts a new SIM in the device. */
+    void replaceSim(DeviceId deviceId, long version, SimCard sim) {
         jdbc.sql("select details from device_view where device_id = ?")
                 .param(deviceId.value())
                 .query(String.class)
                 .optional()
                 .map(text -> json.readValue(text, DeviceDetails.class))
-                .ifPresent(details -> changeDetails(
-                        deviceId,
-                        details.withDeviceAdditionalDetails(newSim.apply(details.deviceAdditionalDetails())),
-                        version));
+                .ifPresent(details -> changeDetails(deviceId, details.withDeviceAdditionalDetails(sim), version));
     }
 
     void deleteAll() {

@@ -1,13 +1,14 @@
 package com.subscriptiondevices.api.simreplacement;
 
 import com.subscriptiondevices.api.device.DeviceId;
+import com.subscriptiondevices.api.device.FabricationType;
 import com.subscriptiondevices.api.subscription.SubscriptionId;
 import java.util.UUID;
 import org.axonframework.serialization.Revision;
 
 /**
- * The network swapped the SIM: the device now carries the new ICCID, IMSI and codes, at
- * {@code version}. {@code previousIccid} is the card it no longer holds.
+ * The network swapped the SIM: the device now carries the new card (ICCID, IMSI, codes and
+ * fabrication type), at {@code version}. {@code previousIccid} is the card it no longer holds.
  */
 @Revision("1")
 public record SimReplaced(
@@ -18,6 +19,7 @@ public record SimReplaced(
         String previousIccid,
         String newIccid,
         String newImsi,
+        FabricationType fabricationType,
         String pin,
         String puk,
         String pin2,

@@ -10,6 +10,7 @@ import com.subscriptiondevices.command.simreplacement.provisioning.SwapRequest;
 import com.subscriptiondevices.platform.axon.AxonConfiguration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.saga.EndSaga;
@@ -49,14 +50,22 @@ public class SimReplacementProcess {
         network.requestSwap(request);
     }
 
+    // A deadline handler's first parameter is its message: resources come after it, or Axon would take
+    // the first one for the (empty) payload and never call the handler.
     @DeadlineHandler(deadlineName = RETRY)
-    void askAgain(NetworkProvisioning network, DeadlineManager deadlines, ProvisioningSettings settings) {
+    void askAgain(
+            DeadlineMessage<?> deadline,
+            NetworkProvisioning network,
+            DeadlineManager deadlines,
+            ProvisioningSettings settings) {
         deadlines.schedule(settings.retryInterval(), RETRY);
         network.requestSwap(request);
     }
 
+    /** No answer in time: the network is not asked again, and the replacement is rejected. */
     @DeadlineHandler(deadlineName = TIMEOUT)
-    void giveUp(CommandGateway commands) {
+    void giveUp(DeadlineMessage<?> deadline, DeadlineManager deadlines, CommandGateway commands) {
+        deadlines.cancelAllWithinScope(RETRY);
         commands.send(
                 new RejectSimReplacement(request.subscriptionId(), request.deviceId(), request.requestId(), NO_ANSWER));
     }
