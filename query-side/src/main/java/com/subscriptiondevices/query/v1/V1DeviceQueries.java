@@ -1,0 +1,38 @@
+package com.subscriptiondevices.query.v1;
+
+import com.subscriptiondevices.api.v1.FindV1Device;
+import com.subscriptiondevices.api.v1.FindV1Devices;
+import com.subscriptiondevices.api.v1.V1Devices;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers the V1 device queries from the V1 read model. A subscription of another org does not
+ * exist for the caller.
+ */
+@Component
+class V1DeviceQueries {
+
+    private final V1DeviceViewRepository views;
+
+    V1DeviceQueries(V1DeviceViewRepository views) {
+        this.views = views;
+    }
+
+    @QueryHandler
+    V1Devices handle(FindV1Devices query) {
+        return views.subscriptionOf(query.org(), query.subscription())
+                .map(subscription ->
+                        new V1Devices(true, views.devices(subscription, query.category(), null, query.onlyActive())))
+                .orElseGet(V1Devices::subscriptionNotFound);
+    }
+
+    /** Zero devices when the subscription has no such device, or only an INACTIVO one and only active ones were asked for. */
+    @QueryHandler
+    V1Devices handle(FindV1Device query) {
+        return views.subscriptionOf(query.org(), query.subscription())
+                .map(subscription -> new V1Devices(
+                        true, views.devices(subscription, null, query.deviceLegacyId(), query.onlyActive())))
+                .orElseGet(V1Devices::subscriptionNotFound);
+    }
+}
