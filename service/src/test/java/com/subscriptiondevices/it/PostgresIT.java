@@ -1,109 +1,14 @@
 package com.subscriptiondevices.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.subscriptiondevices.SubscriptionDevicesApplication;
-import com.subscriptiondevices.platform.security.DevTokens;
-import com.subscriptiondevices.platform.security.Scopes;
 import com.subscriptiondevices.platform.testing.TestDatabases;
-import java.time.Duration;
-import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/**
- * The whole service on a real PostgreSQL (see {@link TestDatabases}), called over HTTP with tokens
- * signed like dev tokens.
- */
-@SpringBootTest(
-        classes = SubscriptionDevicesApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"devices.security.dev-jwt-secret=" + PostgresIT.SECRET, "devices.web.max-body-size=16KB"})
-@ActiveProfiles("postgres")
-abstract class PostgresIT {
-
-    static final String SECRET = "integration-tests-secret-0123456789abcdef";
-    static final String ORG = "yoigo";
-    static final String OTHER_ORG = "masmovil";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    DevTokens tokens;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    Api api;
+/** The service on the shared test database: every test class that runs with the default test settings. */
+abstract class PostgresIT extends ServiceIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry properties) {
         properties.add("spring.datasource.url", TestDatabases::main);
-        properties.add("spring.datasource.username", TestDatabases::user);
-    }
-
-    @BeforeEach
-    void connect() {
-        api = new Api(port);
-    }
-
-    /** A real user's token for both test orgs with the given scopes. */
-    String token(String... scopes) {
-        return tokens.mint(
-                "user-1", "agent@shop.example", List.of(ORG, OTHER_ORG), List.of(scopes), Duration.ofMinutes(10));
-    }
-
-    String fullToken() {
-        return token(Scopes.READ, Scopes.WRITE, Scopes.SECRETS);
-    }
-
-    /** Registers a subscription in the org and returns its id. */
-    String subscription(String org) {
-        Api.Response created =
-                api.post("/v2/orgs/" + org + "/subscriptions", fullToken(), "{\"legacy_account_id\": 4711}");
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return created.json().get("id").asString();
-    }
-
-    /** Adds a terminal with serial number "S" to a subscription of {@link #ORG} and returns its id. */
-    String addTerminal(String subscriptionId) {
-        Api.Response added =
-                api.post(devicesPath(ORG, subscriptionId), fullToken(), Fixtures.terminal(Fixtures.mac(), "S"));
-        assertThat(added.status()).as(added.toString()).isEqualTo(201);
-        return added.json().get("id").asString();
-    }
-
-    String devicesPath(String org, String subscriptionId) {
-        return "/v2/orgs/" + org + "/subscriptions/" + subscriptionId + "/devices";
-    }
-
-    long eventCount(String subscriptionId) {
-        return jdbc.sql("select count(*) from domainevententry where aggregateidentifier = ?")
-                .param(subscriptionId)
-                .query(Long.class)
-                .single();
-    }
-
-    String lastEventPayload(String subscriptionId) {
-        return lastEventColumn(subscriptionId, "payload");
-    }
-
-    String lastEventMetadata(String subscriptionId) {
-        return lastEventColumn(subscriptionId, "metadata");
-    }
-
-    private String lastEventColumn(String subscriptionId, String column) {
-        return jdbc.sql("select convert_from(" + column + ", 'UTF8') from domainevententry"
-                        + " where aggregateidentifier = ? order by sequencenumber desc limit 1")
-                .param(subscriptionId)
-                .query(String.class)
-                .single();
     }
 }

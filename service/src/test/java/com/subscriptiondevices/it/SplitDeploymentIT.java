@@ -61,9 +61,9 @@ class SplitDeploymentIT {
     @Test
     void each_side_runs_only_its_own_processors() {
         assertThat(commandSide.getBean(EventProcessingConfiguration.class).eventProcessors())
-                .containsOnlyKeys("unique-claims");
+                .containsOnlyKeys("unique-claims", "SimReplacementProcessProcessor");
         assertThat(querySide.getBean(EventProcessingConfiguration.class).eventProcessors())
-                .containsOnlyKeys("device-projection");
+                .containsOnlyKeys("device-projection", "v1-device-projection");
     }
 
     @Test
@@ -93,6 +93,16 @@ class SplitDeploymentIT {
                     devicePath, token, "[{\"op\":\"replace\",\"path\":\"/serial_number\",\"value\":\"P\"}]", Map.of());
             assertThat(queries.get(devicePath, token)
                             .json()
+                            .get("serial_number")
+                            .asString())
+                    .isEqualTo("P");
+            Api.Response v1 = queries.get(
+                    "/v1/orgs/yoigo/subscriptions/" + id + "/devices/"
+                            + added.json().get("legacy_id").asLong(),
+                    token);
+            assertThat(v1.status()).as(v1.toString()).isEqualTo(200);
+            assertThat(v1.json()
+                            .get("device_additional_details")
                             .get("serial_number")
                             .asString())
                     .isEqualTo("P");

@@ -31,6 +31,19 @@ public final class TestDatabases {
                 env("TEST_SPLIT_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/subscription_devices_split_test"));
     }
 
+    /**
+     * A database of its own for tests that run processes with other settings (a slow network, a
+     * restart), on the same server as {@link #main()}: no other test's processors touch it.
+     */
+    public static String dedicated(String name) {
+        Matcher parts =
+                URL.matcher(env("TEST_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/subscription_devices_test"));
+        if (!parts.matches()) {
+            throw new IllegalStateException("TEST_DATABASE_URL is not a PostgreSQL URL");
+        }
+        return ensure("jdbc:postgresql://" + parts.group(1) + "/subscription_devices_" + name + "_test");
+    }
+
     public static String user() {
         return env("TEST_DATABASE_USER", "postgres");
     }
