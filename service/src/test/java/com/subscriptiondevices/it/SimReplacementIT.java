@@ -65,6 +65,14 @@ class SimReplacementIT extends PostgresIT {
         assertThat(accepted.body()).isEmpty();
         assertThat(accepted.header("Location")).isEqualTo(sim.v1Path());
         assertThat(eventTypes(sim.subscriptionId())).contains("SimReplacementRequested");
+        JsonNode recorded = api.get(sim.v1Path() + "?only_active=false", fullToken())
+                .json()
+                .get("subscription_device_change_requests")
+                .get(0);
+        assertThat(recorded.get("status").asString()).as("visible at once").isIn("PENDING", "PROCESSED");
+        assertThat(recorded.get("new_iccid").asString()).isEqualTo(newIccid);
+        assertThat(recorded.get("user_name").asString()).isEqualTo("agent@shop.example");
+        assertThat(recorded.get("change_reason").asString()).isEqualTo("sim lost");
         assertThat(requestMetadata(sim.subscriptionId())).contains("\"userName\":\"agent@shop.example\"");
 
         eventually("the SIM is swapped", () -> api.get(sim.v2Path(), fullToken())
@@ -79,6 +87,18 @@ class SimReplacementIT extends PostgresIT {
         assertThat(details.get("puk").asString()).matches("\\d{8}");
         assertThat(device.header("ETag")).isEqualTo("\"2\"");
         assertThat(eventTypes(sim.subscriptionId())).endsWith("SimReplaced");
+        JsonNode processed = api.get(sim.v1Path() + "?only_active=false", fullToken())
+                .json()
+                .get("subscription_device_change_requests")
+                .get(0);
+        assertThat(processed.get("status").asString()).isEqualTo("PROCESSED");
+        assertThat(processed.get("processed_date").isNull()).isFalse();
+        assertThat(api.get(sim.v1Path(), fullToken())
+                        .json()
+                        .get("device_additional_details")
+                        .get("iccid")
+                        .asString())
+                .isEqualTo(newIccid);
 
         // the old SIM belongs to no device any more
         assertThat(api.post(
@@ -98,6 +118,12 @@ class SimReplacementIT extends PostgresIT {
         eventually("the replacement is rejected", () -> eventTypes(sim.subscriptionId())
                 .contains("SimReplacementRejected"));
         assertThat(lastEventPayload(sim.subscriptionId())).contains("REJECTED_BY_NETWORK");
+        JsonNode rejected = api.get(sim.v1Path() + "?only_active=false", fullToken())
+                .json()
+                .get("subscription_device_change_requests")
+                .get(0);
+        assertThat(rejected.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(rejected.get("rejection_reason").asString()).isEqualTo("REJECTED_BY_NETWORK");
         assertThat(api.get(sim.v2Path(), fullToken())
                         .json()
                         .get("device_additional_details")
