@@ -9,6 +9,7 @@ import com.subscriptiondevices.api.v1.SubscriptionRef;
 import com.subscriptiondevices.api.v1.V1ChangeRequestView;
 import com.subscriptiondevices.api.v1.V1DeviceView;
 import com.subscriptiondevices.api.v1.V1DeviceView.AdditionalDetails;
+import com.subscriptiondevices.query.ReadModelTables;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Writes are idempotent (update, else insert), so a replay never duplicates a row.
  */
 @Repository
-class V1DeviceViewRepository {
+public class V1DeviceViewRepository {
 
     private static final String DEVICE_COLUMNS = "d.device_id, d.legacy_id, d.category, d.catalogue_device_id,"
             + " d.status, d.contract_document_id, d.additional_details";
@@ -40,10 +42,18 @@ class V1DeviceViewRepository {
             + " r.new_imsi, r.processed_date, r.rejection_reason";
 
     private final JdbcClient jdbc;
+    private final ReadModelTables tables;
     private final JsonMapper json = JsonMapper.builder().build();
 
+    @Autowired
     V1DeviceViewRepository(JdbcClient jdbc) {
+        this(jdbc, ReadModelTables.LIVE);
+    }
+
+    /** For a rebuild: the same projection, writing the shadow tables. */
+    public V1DeviceViewRepository(JdbcClient jdbc, ReadModelTables tables) {
         this.jdbc = jdbc;
+        this.tables = tables;
     }
 
     /** What V1 shows of a device, apart from its identities and its change requests. */
@@ -67,11 +77,13 @@ class V1DeviceViewRepository {
     // --- writes ------------------------------------------------------------------------------
 
     void saveSubscription(SubscriptionId id, String org, long legacyId) {
-        int updated = jdbc.sql("update v1_subscription set org = ?, legacy_id = ? where subscription_id = ?")
+        int updated = jdbc.sql("update " + tables.of("v1_subscription")
+                        + " set org = ?, legacy_id = ? where subscription_id = ?")
                 .params(org, legacyId, id.value())
                 .update();
         if (updated == 0) {
-            jdbc.sql("insert into v1_subscription (subscription_id, org, legacy_id) values (?, ?, ?)")
+            jdbc.sql("insert into " + tables.of("v1_subscription")
+                            + " (subscription_id, org, legacy_id) values (?, ?, ?)")
                     .params(id.value(), org, legacyId)
                     .update();
         }
@@ -80,9 +92,10 @@ class V1DeviceViewRepository {
     void saveDevice(
             DeviceId id, SubscriptionId subscriptionId, long legacyId, DeviceCategory category, DeviceState state) {
         String details = json.writeValueAsString(state.additionalDetails());
-        int updated = jdbc.sql("update v1_device set subscription_id = ?, legacy_id = ?, category = ?,"
-                        + " catalogue_device_id = ?, status = ?, contract_document_id = ?, additional_details = ?"
-                        + " where device_id = ?")
+        int updated = jdbc.sql(
+                        "update " + tables.of("v1_device") + " set subscription_id = ?, legacy_id = ?, category = ?,"
+                                + " catalogue_device_id = ?, status = ?, contract_document_id = ?, additional_details = ?"
+                                + " where device_id = ?")
                 .params(
                         subscriptionId.value(),
                         legacyId,
@@ -94,7 +107,8 @@ class V1DeviceViewRepository {
                         id.value())
                 .update();
         if (updated == 0) {
-            jdbc.sql("insert into v1_device (device_id, subscription_id, legacy_id, category, catalogue_device_id,"
+            jdbc.sql("insert into " + tables.of("v1_device")
+                            + " (device_id, subscription_id, legacy_id, category, catalogue_device_id,"
                             + " status, contract_document_id, additional_details) values (?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(
                             id.value(),
@@ -110,7 +124,8 @@ class V1DeviceViewRepository {
     }
 
     void changeDevice(DeviceId id, DeviceState state) {
-        jdbc.sql("update v1_device set catalogue_device_id = ?, status = ?, contract_document_id = ?,"
+        jdbc.sql("update " + tables.of("v1_device")
+                        + " set catalogue_device_id = ?, status = ?, contract_document_id = ?,"
                         + " additional_details = ? where device_id = ?")
                 .params(
                         state.catalogueDeviceId(),
@@ -122,20 +137,20 @@ class V1DeviceViewRepository {
     }
 
     void changeAdditionalDetails(DeviceId id, AdditionalDetails details) {
-        jdbc.sql("update v1_device set additional_details = ? where device_id = ?")
+        jdbc.sql("update " + tables.of("v1_device") + " set additional_details = ? where device_id = ?")
                 .params(json.writeValueAsString(details), id.value())
                 .update();
     }
 
     Optional<DeviceCategory> categoryOf(DeviceId id) {
-        return jdbc.sql("select category from v1_device where device_id = ?")
+        return jdbc.sql("select category from " + tables.of("v1_device") + " where device_id = ?")
                 .param(id.value())
                 .query((rs, row) -> DeviceCategory.valueOf(rs.getString(1)))
                 .optional();
     }
 
     Optional<AdditionalDetails> additionalDetailsOf(DeviceId id) {
-        return jdbc.sql("select additional_details from v1_device where device_id = ?")
+        return jdbc.sql("select additional_details from " + tables.of("v1_device") + " where device_id = ?")
                 .param(id.value())
                 .query((rs, row) -> json.readValue(rs.getString(1), AdditionalDetails.class))
                 .optional();
@@ -149,7 +164,8 @@ class V1DeviceViewRepository {
         String fabricationType = request.fabricationType() == null
                 ? null
                 : request.fabricationType().name();
-        int updated = jdbc.sql("update v1_change_request set device_id = ?, request_date = ?, user_name = ?,"
+        int updated = jdbc.sql("update " + tables.of("v1_change_request")
+                        + " set device_id = ?, request_date = ?, user_name = ?,"
                         + " change_reason = ?, contract_document_id = ?, fabrication_type = ?, iccid = ?, imsi = ?,"
                         + " new_iccid = ?, new_imsi = ? where request_id = ?")
                 .params(
@@ -166,7 +182,8 @@ class V1DeviceViewRepository {
                         request.requestId())
                 .update();
         if (updated == 0) {
-            jdbc.sql("insert into v1_change_request (request_id, device_id, status, request_date, user_name,"
+            jdbc.sql("insert into " + tables.of("v1_change_request")
+                            + " (request_id, device_id, status, request_date, user_name,"
                             + " change_reason, contract_document_id, fabrication_type, iccid, imsi, new_iccid,"
                             + " new_imsi) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(
@@ -187,23 +204,23 @@ class V1DeviceViewRepository {
     }
 
     void markProcessed(UUID requestId, Instant processedDate) {
-        jdbc.sql("update v1_change_request set status = ?, processed_date = ?, rejection_reason = null"
-                        + " where request_id = ?")
+        jdbc.sql("update " + tables.of("v1_change_request")
+                        + " set status = ?, processed_date = ?, rejection_reason = null" + " where request_id = ?")
                 .params(ChangeRequestStatus.PROCESSED.name(), timestamp(processedDate), requestId)
                 .update();
     }
 
     void markRejected(UUID requestId, String reason) {
-        jdbc.sql("update v1_change_request set status = ?, rejection_reason = ?, processed_date = null"
-                        + " where request_id = ?")
+        jdbc.sql("update " + tables.of("v1_change_request")
+                        + " set status = ?, rejection_reason = ?, processed_date = null" + " where request_id = ?")
                 .params(ChangeRequestStatus.REJECTED.name(), reason, requestId)
                 .update();
     }
 
     void deleteAll() {
-        jdbc.sql("delete from v1_change_request").update();
-        jdbc.sql("delete from v1_device").update();
-        jdbc.sql("delete from v1_subscription").update();
+        jdbc.sql("delete from " + tables.of("v1_change_request")).update();
+        jdbc.sql("delete from " + tables.of("v1_device")).update();
+        jdbc.sql("delete from " + tables.of("v1_subscription")).update();
     }
 
     // --- reads -------------------------------------------------------------------------------
@@ -211,9 +228,11 @@ class V1DeviceViewRepository {
     /** The subscription's UUID, when the reference names a subscription of this org. */
     Optional<SubscriptionId> subscriptionOf(String org, SubscriptionRef ref) {
         JdbcClient.StatementSpec select = ref.id() != null
-                ? jdbc.sql("select subscription_id from v1_subscription where subscription_id = ? and org = ?")
+                ? jdbc.sql("select subscription_id from " + tables.of("v1_subscription")
+                                + " where subscription_id = ? and org = ?")
                         .params(ref.id(), org)
-                : jdbc.sql("select subscription_id from v1_subscription where legacy_id = ? and org = ?")
+                : jdbc.sql("select subscription_id from " + tables.of("v1_subscription")
+                                + " where legacy_id = ? and org = ?")
                         .params(ref.legacyId(), org);
         return select.query((rs, row) -> SubscriptionId.of(rs.getObject(1, UUID.class)))
                 .optional();
@@ -226,8 +245,8 @@ class V1DeviceViewRepository {
      */
     List<V1DeviceView> devices(
             SubscriptionId subscriptionId, DeviceCategory category, Long legacyId, boolean onlyActive) {
-        StringBuilder sql =
-                new StringBuilder("select " + DEVICE_COLUMNS + " from v1_device d where d.subscription_id = ?");
+        StringBuilder sql = new StringBuilder(
+                "select " + DEVICE_COLUMNS + " from " + tables.of("v1_device") + " d where d.subscription_id = ?");
         List<Object> params = new ArrayList<>(List.of(subscriptionId.value()));
         if (category != null) {
             sql.append(" and d.category = ?");
@@ -252,8 +271,8 @@ class V1DeviceViewRepository {
 
     private Map<UUID, List<V1ChangeRequestView>> history(Collection<UUID> deviceIds) {
         Map<UUID, List<V1ChangeRequestView>> history = new LinkedHashMap<>();
-        jdbc.sql("select " + REQUEST_COLUMNS + " from v1_change_request r where r.device_id in (:devices)"
-                        + " order by r.request_date desc")
+        jdbc.sql("select " + REQUEST_COLUMNS + " from " + tables.of("v1_change_request")
+                        + " r where r.device_id in (:devices)" + " order by r.request_date desc")
                 .param("devices", List.copyOf(deviceIds))
                 .query((rs, row) -> Map.entry(rs.getObject(1, UUID.class), changeRequest(rs)))
                 .list()
