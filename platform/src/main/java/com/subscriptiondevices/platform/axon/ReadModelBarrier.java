@@ -4,13 +4,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,16 +32,19 @@ public class ReadModelBarrier {
     private final Serializer serializer;
     private final List<String> processors;
     private final Duration timeout;
+    private final ObjectProvider<EventProcessingConfiguration> processing;
 
     ReadModelBarrier(
             JdbcClient jdbc,
             Serializer serializer,
+            ObjectProvider<EventProcessingConfiguration> processing,
             @Value("${devices.read-your-writes.processors:device-projection}") List<String> processors,
             @Value("${devices.read-your-writes.timeout:5s}") Duration timeout) {
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.processors = processors.stream().filter(p -> !p.isBlank()).toList();
         this.timeout = timeout;
+        this.processing = processing;
     }
 
     /**
@@ -59,7 +65,7 @@ public class ReadModelBarrier {
         }
         long index = lastIndex.get();
         long deadline = System.nanoTime() + timeout.toNanos();
-        long pauseNanos = 200_000;
+        long pauseNanos = 50_000;
         for (String processor : processors) {
             while (!processed(processor, index)) {
                 if (System.nanoTime() > deadline) {
@@ -78,11 +84,38 @@ public class ReadModelBarrier {
     }
 
     private boolean processed(String processor, long index) {
+        Optional<Boolean> here = processedHere(processor, index);
+        if (here.isPresent()) {
+            return here.get();
+        }
         List<TrackingToken> tokens = jdbc.sql("select token, tokentype from tokenentry where processorname = ?")
                 .param(processor)
                 .query((rs, row) -> deserialize(rs.getBytes(1), rs.getString(2)))
                 .list();
         return !tokens.isEmpty() && tokens.stream().allMatch(token -> covers(token, index));
+    }
+
+    /**
+     * When this process runs the processor for every segment, its in-memory status answers (Axon
+     * advances it only after a batch committed). Otherwise the shared token store does.
+     */
+    private Optional<Boolean> processedHere(String processor, long index) {
+        EventProcessingConfiguration configuration = processing.getIfAvailable();
+        if (configuration == null) {
+            return Optional.empty();
+        }
+        return configuration
+                .eventProcessor(processor, StreamingEventProcessor.class)
+                .filter(StreamingEventProcessor::isRunning)
+                .map(StreamingEventProcessor::processingStatus)
+                .filter(statuses -> statuses.values().stream()
+                                .mapToDouble(
+                                        status -> 1.0 / (status.getSegment().getMask() + 1))
+                                .sum()
+                        >= 1.0)
+                .map(statuses -> statuses.values().stream()
+                        .allMatch(status ->
+                                status.getTrackingToken() != null && covers(status.getTrackingToken(), index)));
     }
 
     private TrackingToken deserialize(byte[] token, String type) {
