@@ -166,6 +166,7 @@ class ProjectionRebuildIT extends ServiceIT {
                         "--spring.main.web-application-type=none",
                         "--spring.datasource.url=" + TestDatabases.dedicated("rebuild"),
                         "--spring.datasource.username=" + TestDatabases.user(),
+                        "--spring.datasource.hikari.maximum-pool-size=5",
                         "--devices.security.dev-jwt-secret=" + SECRET,
                         "--devices.operator.command=rebuild v1-device-projection")) {
             exitCode = SpringApplication.exit(operator);

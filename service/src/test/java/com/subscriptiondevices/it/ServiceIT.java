@@ -27,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
             "devices.security.dev-jwt-secret=" + ServiceIT.SECRET,
             "devices.web.max-body-size=16KB",
+            "spring.datasource.hikari.maximum-pool-size=8",
             "devices.provisioning.simulated.delay=300ms",
             "devices.provisioning.retry-interval=5s",
             "devices.provisioning.timeout=60s",

@@ -85,6 +85,7 @@ class SimReplacementRestartIT {
                         "--server.port=0",
                         "--spring.datasource.url=" + TestDatabases.dedicated("restart"),
                         "--spring.datasource.username=" + TestDatabases.user(),
+                        "--spring.datasource.hikari.maximum-pool-size=5",
                         "--devices.security.dev-jwt-secret=" + SECRET,
                         "--devices.provisioning.simulated.delay=" + networkDelay,
                         "--devices.provisioning.retry-interval=1s",

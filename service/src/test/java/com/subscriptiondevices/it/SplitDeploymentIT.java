@@ -38,6 +38,7 @@ class SplitDeploymentIT {
             "--server.port=0",
             "--spring.datasource.url=" + url,
             "--spring.datasource.username=" + TestDatabases.user(),
+            "--spring.datasource.hikari.maximum-pool-size=5",
             "--devices.security.dev-jwt-secret=" + SECRET
         };
         commandSide = new SpringApplicationBuilder(CommandSideApplication.class)

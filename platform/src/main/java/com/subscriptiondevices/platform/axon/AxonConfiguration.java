@@ -102,7 +102,8 @@ public class AxonConfiguration {
      * The global index comes from an identity column (one value at a time, never blocks across
      * nodes). A slow transaction leaves a gap that processors wait for up to {@code gapTimeout}; it
      * is well above the longest transaction the service allows ({@code spring.transaction.default-timeout}),
-     * so no committed event is ever skipped.
+     * so no committed event is ever skipped. Events pass through the registered upcasters on every read
+     * (aggregates, processors, rebuilds and audits alike).
      */
     @Bean
     EventStorageEngine eventStorageEngine(
@@ -111,6 +112,7 @@ public class AxonConfiguration {
             PersistenceExceptionResolver persistenceExceptionResolver,
             ConnectionProvider connectionProvider,
             TransactionManager transactionManager,
+            Configuration configuration,
             @Value("${devices.event-store.gap-timeout:120s}") Duration gapTimeout,
             @Value("${devices.event-store.batch-size:100}") int batchSize) {
         return JdbcEventStorageEngine.builder()
@@ -119,6 +121,7 @@ public class AxonConfiguration {
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
+                .upcasterChain(configuration.upcasterChain())
                 .dataType(byte[].class)
                 .gapTimeout(Math.toIntExact(gapTimeout.toMillis()))
                 .batchSize(batchSize)

@@ -33,7 +33,7 @@ public final class TestDatabases {
 
     /**
      * A database of its own for tests that run processes with other settings (a slow network, a
-     * restart), on the same server as {@link #main()}: no other test's processors touch it.
+     * restart), named after {@link #main()} ({@code <main>_<name>}): no other test's processors touch it.
      */
     public static String dedicated(String name) {
         Matcher parts =
@@ -41,7 +41,7 @@ public final class TestDatabases {
         if (!parts.matches()) {
             throw new IllegalStateException("TEST_DATABASE_URL is not a PostgreSQL URL");
         }
-        return ensure("jdbc:postgresql://" + parts.group(1) + "/subscription_devices_" + name + "_test");
+        return ensure("jdbc:postgresql://" + parts.group(1) + "/" + parts.group(2) + "_" + name);
     }
 
     public static String user() {

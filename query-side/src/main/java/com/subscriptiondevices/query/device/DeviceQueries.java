@@ -7,7 +7,6 @@ import com.subscriptiondevices.api.device.FindSubscriptionDevices;
 import com.subscriptiondevices.api.device.SubscriptionDevices;
 import com.subscriptiondevices.api.subscription.FindSubscription;
 import com.subscriptiondevices.api.subscription.SubscriptionView;
-import com.subscriptiondevices.platform.data.TransientFailures;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
@@ -25,27 +24,24 @@ class DeviceQueries {
 
     @QueryHandler
     Optional<SubscriptionView> handle(FindSubscription query) {
-        return TransientFailures.retried(() -> views.subscription(query.org(), query.subscriptionId()));
+        return views.subscription(query.org(), query.subscriptionId());
     }
 
     @QueryHandler
     Optional<DeviceView> handle(FindDevice query) {
-        return TransientFailures.retried(() -> views.device(query.org(), query.subscriptionId(), query.deviceId()));
+        return views.device(query.org(), query.subscriptionId(), query.deviceId());
     }
 
     @QueryHandler
     SubscriptionDevices handle(FindSubscriptionDevices query) {
-        return TransientFailures.retried(() -> {
-            if (views.subscription(query.org(), query.subscriptionId()).isEmpty()) {
-                return SubscriptionDevices.notFound();
-            }
-            return new SubscriptionDevices(true, views.devicesOf(query.subscriptionId(), query.macAddress()));
-        });
+        if (views.subscription(query.org(), query.subscriptionId()).isEmpty()) {
+            return SubscriptionDevices.notFound();
+        }
+        return new SubscriptionDevices(true, views.devicesOf(query.subscriptionId(), query.macAddress()));
     }
 
     @QueryHandler
     List<DeviceView> handle(FindDevicesByIdentifier query) {
-        return TransientFailures.retried(
-                () -> views.devicesByIdentifier(query.org(), query.macAddress(), query.serialNumber()));
+        return views.devicesByIdentifier(query.org(), query.macAddress(), query.serialNumber());
     }
 }

@@ -3,7 +3,6 @@ package com.subscriptiondevices.query.v1;
 import com.subscriptiondevices.api.v1.FindV1Device;
 import com.subscriptiondevices.api.v1.FindV1Devices;
 import com.subscriptiondevices.api.v1.V1Devices;
-import com.subscriptiondevices.platform.data.TransientFailures;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
@@ -22,18 +21,18 @@ class V1DeviceQueries {
 
     @QueryHandler
     V1Devices handle(FindV1Devices query) {
-        return TransientFailures.retried(() -> views.subscriptionOf(query.org(), query.subscription())
+        return views.subscriptionOf(query.org(), query.subscription())
                 .map(subscription ->
                         new V1Devices(true, views.devices(subscription, query.category(), null, query.onlyActive())))
-                .orElseGet(V1Devices::subscriptionNotFound));
+                .orElseGet(V1Devices::subscriptionNotFound);
     }
 
     /** Zero devices when the subscription has no such device, or only an INACTIVO one and only active ones were asked for. */
     @QueryHandler
     V1Devices handle(FindV1Device query) {
-        return TransientFailures.retried(() -> views.subscriptionOf(query.org(), query.subscription())
+        return views.subscriptionOf(query.org(), query.subscription())
                 .map(subscription -> new V1Devices(
                         true, views.devices(subscription, null, query.deviceLegacyId(), query.onlyActive())))
-                .orElseGet(V1Devices::subscriptionNotFound));
+                .orElseGet(V1Devices::subscriptionNotFound);
     }
 }
