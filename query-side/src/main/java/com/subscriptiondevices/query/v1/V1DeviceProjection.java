@@ -4,14 +4,10 @@ import com.subscriptiondevices.api.device.DeviceAdded;
 import com.subscriptiondevices.api.device.DeviceCategory;
 import com.subscriptiondevices.api.device.DeviceDetails;
 import com.subscriptiondevices.api.device.DeviceDetailsChanged;
-import com.subscriptiondevices.api.device.FabricationType;
-import com.subscriptiondevices.api.device.SimCard;
 import com.subscriptiondevices.api.simreplacement.SimReplaced;
 import com.subscriptiondevices.api.simreplacement.SimReplacementRejected;
 import com.subscriptiondevices.api.simreplacement.SimReplacementRequested;
 import com.subscriptiondevices.api.subscription.SubscriptionCreated;
-import com.subscriptiondevices.api.v1.V1DeviceView;
-import com.subscriptiondevices.api.v1.V1DeviceView.AdditionalDetails;
 import com.subscriptiondevices.query.v1.V1DeviceViewRepository.DeviceState;
 import com.subscriptiondevices.query.v1.V1DeviceViewRepository.RequestedChange;
 import java.time.Instant;
@@ -80,21 +76,8 @@ class V1DeviceProjection {
     void on(SimReplaced event, @Timestamp Instant processedAt) {
         views.markProcessed(event.requestId(), processedAt);
         views.additionalDetailsOf(event.deviceId())
-                .ifPresent(current -> views.changeAdditionalDetails(
-                        event.deviceId(),
-                        new AdditionalDetails(
-                                event.newIccid(),
-                                event.newImsi(),
-                                event.pin(),
-                                event.puk(),
-                                event.pin2(),
-                                event.puk2(),
-                                event.fabricationType() == null
-                                        ? current.fabricationType()
-                                        : wireName(event.fabricationType()),
-                                current.imei(),
-                                current.serialNumber(),
-                                current.macAddress())));
+                .ifPresent(current ->
+                        views.changeAdditionalDetails(event.deviceId(), V1Mapping.afterSimReplaced(current, event)));
     }
 
     /** The device keeps its SIM. */
@@ -108,49 +91,12 @@ class V1DeviceProjection {
         views.deleteAll();
     }
 
-    /**
-     * The V1 rules: {@code device_id} is the catalogue device id, or the commercial one when that is
-     * missing; a returned device is INACTIVO; a SIM shows its card, any other device its identifiers.
-     */
+    /** What V1 shows of the device, by the rules in {@link V1Mapping}. */
     private static DeviceState stateOf(DeviceCategory category, DeviceDetails details) {
-        String catalogueDeviceId = details.catalogueDeviceId() != null
-                ? details.catalogueDeviceId()
-                : details.catalogueCommercialDeviceId();
-        String status = details.inStoreReturnedDate() == null ? V1DeviceView.ACTIVE : V1DeviceView.INACTIVE;
         return new DeviceState(
-                catalogueDeviceId, status, details.contractDocumentId(), additionalDetails(category, details));
-    }
-
-    private static AdditionalDetails additionalDetails(DeviceCategory category, DeviceDetails details) {
-        if (category == DeviceCategory.SIM) {
-            SimCard sim = details.deviceAdditionalDetails();
-            if (sim == null) {
-                return new AdditionalDetails(null, null, null, null, null, null, null, null, null, null);
-            }
-            return new AdditionalDetails(
-                    sim.iccid(),
-                    sim.imsi(),
-                    sim.pin(),
-                    sim.puk(),
-                    sim.pin2(),
-                    sim.puk2(),
-                    wireName(sim.fabricationType()),
-                    null,
-                    null,
-                    null);
-        }
-        return new AdditionalDetails(
-                null, null, null, null, null, null, null, details.imei(), details.serialNumber(), details.macAddress());
-    }
-
-    /** As the API spells it ({@code eSIM}, {@code pSIM}). */
-    private static String wireName(FabricationType type) {
-        if (type == null) {
-            return null;
-        }
-        return switch (type) {
-            case ESIM -> "eSIM";
-            case PSIM -> "pSIM";
-        };
+                V1Mapping.deviceId(details),
+                V1Mapping.status(details),
+                details.contractDocumentId(),
+                V1Mapping.additionalDetails(category, details));
     }
 }

@@ -3,6 +3,7 @@ package com.subscriptiondevices.query.device.web;
 import com.subscriptiondevices.api.device.DeviceId;
 import com.subscriptiondevices.api.device.DeviceView;
 import com.subscriptiondevices.api.device.FindDevice;
+import com.subscriptiondevices.api.device.FindDeviceAsOf;
 import com.subscriptiondevices.api.device.FindDevicesByIdentifier;
 import com.subscriptiondevices.api.device.FindSubscriptionDevices;
 import com.subscriptiondevices.api.device.SubscriptionDevices;
@@ -14,13 +15,17 @@ import com.subscriptiondevices.api.subscription.SubscriptionId;
 import com.subscriptiondevices.api.subscription.SubscriptionView;
 import com.subscriptiondevices.platform.security.Secrets;
 import com.subscriptiondevices.platform.web.ETags;
+import com.subscriptiondevices.platform.web.QuerySender;
+import com.subscriptiondevices.query.audit.AsOf;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.StringUtils;
@@ -29,14 +34,17 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** V2 reads: every answer comes from the read model through a query. */
+/**
+ * V2 reads: every answer comes from the read model through a query, except a device read with
+ * {@code as_of}, which is replayed from the event store.
+ */
 @RestController
 @Tag(name = "Devices")
 class DeviceReadController {
 
-    private final QueryGateway queries;
+    private final QuerySender queries;
 
-    DeviceReadController(QueryGateway queries) {
+    DeviceReadController(QuerySender queries) {
         this.queries = queries;
     }
 
@@ -51,19 +59,16 @@ class DeviceReadController {
         }
         String mac = StringUtils.hasText(macAddress) ? normalizedMac(macAddress) : null;
         String serial = StringUtils.hasText(serialNumber) ? serialNumber.trim() : null;
-        return visible(queries.query(
-                        new FindDevicesByIdentifier(org, mac, serial),
-                        ResponseTypes.multipleInstancesOf(DeviceView.class))
-                .join());
+        return visible(queries.ask(
+                new FindDevicesByIdentifier(org, mac, serial), ResponseTypes.multipleInstancesOf(DeviceView.class)));
     }
 
     @Operation(summary = "A registered subscription")
     @GetMapping(path = "/v2/orgs/{org}/subscriptions/{subscriptionId}", produces = MediaType.APPLICATION_JSON_VALUE)
     SubscriptionView subscription(@PathVariable String org, @PathVariable UUID subscriptionId) {
-        Optional<SubscriptionView> found = queries.query(
-                        new FindSubscription(org, SubscriptionId.of(subscriptionId)),
-                        ResponseTypes.optionalInstanceOf(SubscriptionView.class))
-                .join();
+        Optional<SubscriptionView> found = queries.ask(
+                new FindSubscription(org, SubscriptionId.of(subscriptionId)),
+                ResponseTypes.optionalInstanceOf(SubscriptionView.class));
         return found.orElseThrow(ScopedNotFound::subscription);
     }
 
@@ -76,39 +81,68 @@ class DeviceReadController {
             @PathVariable UUID subscriptionId,
             @RequestParam(name = "mac_address", required = false) String macAddress) {
         String mac = StringUtils.hasText(macAddress) ? normalizedMac(macAddress) : null;
-        SubscriptionDevices found = queries.query(
-                        new FindSubscriptionDevices(org, SubscriptionId.of(subscriptionId), mac),
-                        ResponseTypes.instanceOf(SubscriptionDevices.class))
-                .join();
+        SubscriptionDevices found = queries.ask(
+                new FindSubscriptionDevices(org, SubscriptionId.of(subscriptionId), mac),
+                ResponseTypes.instanceOf(SubscriptionDevices.class));
         if (!found.subscriptionFound()) {
             throw ScopedNotFound.subscription();
         }
         return visible(found.devices());
     }
 
-    @Operation(summary = "One device of a subscription, with its ETag")
+    @Operation(
+            summary = "One device of a subscription, with its ETag",
+            description = "With as_of, the device as it was at that instant, rebuilt from the subscription's"
+                    + " events (not from the read model), with the ETag of the version it had then; that needs"
+                    + " the devices:audit scope. PIN and PUK codes need the devices:secrets scope.")
     @GetMapping(
             path = "/v2/orgs/{org}/subscriptions/{subscriptionId}/devices/{deviceId}",
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<DeviceView> device(
-            @PathVariable String org, @PathVariable UUID subscriptionId, @PathVariable UUID deviceId) {
+            @Parameter(description = "Organization name") @PathVariable String org,
+            @Parameter(description = "The subscription's UUID") @PathVariable UUID subscriptionId,
+            @Parameter(description = "The device's UUID") @PathVariable UUID deviceId,
+            @Parameter(description = AsOf.MEANING, schema = @Schema(type = "string", format = "date-time"))
+                    @RequestParam(name = "as_of", required = false)
+                    String asOf) {
         SubscriptionId subscription = SubscriptionId.of(subscriptionId);
-        Optional<DeviceView> found = queries.query(
-                        new FindDevice(org, subscription, DeviceId.of(deviceId)),
-                        ResponseTypes.optionalInstanceOf(DeviceView.class))
-                .join();
+        if (asOf != null) {
+            return deviceAsOf(org, subscription, DeviceId.of(deviceId), AsOf.parse(asOf));
+        }
+        Optional<DeviceView> found = queries.ask(
+                new FindDevice(org, subscription, DeviceId.of(deviceId)),
+                ResponseTypes.optionalInstanceOf(DeviceView.class));
         if (found.isEmpty()) {
             throw subscriptionExists(org, subscription) ? ScopedNotFound.device() : ScopedNotFound.subscription();
         }
-        DeviceView device = found.get();
+        return withETag(found.get());
+    }
+
+    /** Time travel: replayed from the event store, so it never depends on a read model being up to date. */
+    private ResponseEntity<DeviceView> deviceAsOf(
+            String org, SubscriptionId subscription, DeviceId deviceId, Instant asOf) {
+        SubscriptionDevices found = queries.ask(
+                new FindDeviceAsOf(org, subscription, deviceId, asOf),
+                ResponseTypes.instanceOf(SubscriptionDevices.class));
+        if (!found.subscriptionFound()) {
+            throw new DomainException(
+                    ErrorCode.SUBSCRIPTION_NOT_FOUND, "No such subscription in this organization at " + asOf + ".");
+        }
+        return found.devices().stream()
+                .findFirst()
+                .map(DeviceReadController::withETag)
+                .orElseThrow(() -> new DomainException(
+                        ErrorCode.DEVICE_NOT_FOUND, "The subscription had no such device at " + asOf + "."));
+    }
+
+    private static ResponseEntity<DeviceView> withETag(DeviceView device) {
         return ResponseEntity.ok().eTag(ETags.of(device.version())).body(Secrets.forCaller(device));
     }
 
     private boolean subscriptionExists(String org, SubscriptionId subscription) {
-        return queries.query(
+        return queries.ask(
                         new FindSubscription(org, subscription),
                         ResponseTypes.optionalInstanceOf(SubscriptionView.class))
-                .join()
                 .isPresent();
     }
 

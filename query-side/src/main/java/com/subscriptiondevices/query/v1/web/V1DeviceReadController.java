@@ -4,19 +4,22 @@ import com.subscriptiondevices.api.device.DeviceCategory;
 import com.subscriptiondevices.api.error.DomainException;
 import com.subscriptiondevices.api.error.ErrorCode;
 import com.subscriptiondevices.api.v1.FindV1Device;
+import com.subscriptiondevices.api.v1.FindV1DeviceAsOf;
 import com.subscriptiondevices.api.v1.FindV1Devices;
 import com.subscriptiondevices.api.v1.SubscriptionRef;
 import com.subscriptiondevices.api.v1.V1DeviceView;
 import com.subscriptiondevices.api.v1.V1Devices;
 import com.subscriptiondevices.platform.security.Callers;
 import com.subscriptiondevices.platform.security.Scopes;
+import com.subscriptiondevices.platform.web.QuerySender;
+import com.subscriptiondevices.query.audit.AsOf;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,8 +27,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * V1 reads ({@code GetSubscriptionDevice}), answered from the V1 read model through queries. Each
- * invalid parameter is one item of the V1 error body, checked before anything is looked up.
+ * V1 reads ({@code GetSubscriptionDevice}), answered from the V1 read model through queries (a device
+ * read with {@code as_of} is replayed from the event store). Each invalid parameter is one item of the
+ * V1 error body, checked before anything is looked up.
  */
 @RestController
 @Tag(name = "V1 subscription devices")
@@ -43,9 +47,9 @@ class V1DeviceReadController {
     private static final String ONLY_ACTIVE_MEANING = "true (the default): only ACTIVO devices, and no change requests;"
             + " false: every device with its whole change-request history, newest first.";
 
-    private final QueryGateway queries;
+    private final QuerySender queries;
 
-    V1DeviceReadController(QueryGateway queries) {
+    V1DeviceReadController(QuerySender queries) {
         this.queries = queries;
     }
 
@@ -68,14 +72,13 @@ class V1DeviceReadController {
                     @RequestParam(name = "only_active", defaultValue = "true")
                     @Pattern(regexp = "(?i)true|false", message = ONLY_ACTIVE_RULE)
                     String onlyActive) {
-        V1Devices found = queries.query(
-                        new FindV1Devices(
-                                org,
-                                subscription(id),
-                                category == null ? null : DeviceCategory.valueOf(category),
-                                Boolean.parseBoolean(onlyActive)),
-                        ResponseTypes.instanceOf(V1Devices.class))
-                .join();
+        V1Devices found = queries.ask(
+                new FindV1Devices(
+                        org,
+                        subscription(id),
+                        category == null ? null : DeviceCategory.valueOf(category),
+                        Boolean.parseBoolean(onlyActive)),
+                ResponseTypes.instanceOf(V1Devices.class));
         if (!found.subscriptionFound()) {
             throw NotFound.subscription();
         }
@@ -85,6 +88,8 @@ class V1DeviceReadController {
     @Operation(
             summary = "One device of a subscription, by the device's integer id",
             description = "With only_active=true (the default) an INACTIVO device is not found (404 DEVICE_NOT_FOUND)."
+                    + " With as_of, the device and its change requests as they were at that instant, rebuilt from"
+                    + " the subscription's events (not from the read model); that needs the devices:audit scope."
                     + " PIN and PUK codes need the devices:secrets scope.")
     @GetMapping(
             path = "/v1/orgs/{org_id}/subscriptions/{id}/devices/{device_id}",
@@ -102,16 +107,18 @@ class V1DeviceReadController {
             @Parameter(description = ONLY_ACTIVE_MEANING)
                     @RequestParam(name = "only_active", defaultValue = "true")
                     @Pattern(regexp = "(?i)true|false", message = ONLY_ACTIVE_RULE)
-                    String onlyActive) {
-        V1Devices found = queries.query(
-                        new FindV1Device(
-                                org, subscription(id), Long.parseLong(deviceId), Boolean.parseBoolean(onlyActive)),
-                        ResponseTypes.instanceOf(V1Devices.class))
-                .join();
+                    String onlyActive,
+            @Parameter(description = AsOf.MEANING, schema = @Schema(type = "string", format = "date-time"))
+                    @RequestParam(name = "as_of", required = false)
+                    String asOf) {
+        boolean activeOnly = Boolean.parseBoolean(onlyActive);
+        Object query = asOf == null
+                ? new FindV1Device(org, subscription(id), Long.parseLong(deviceId), activeOnly)
+                : new FindV1DeviceAsOf(org, subscription(id), Long.parseLong(deviceId), activeOnly, AsOf.parse(asOf));
+        V1Devices found = queries.ask(query, ResponseTypes.instanceOf(V1Devices.class));
         if (!found.subscriptionFound()) {
             throw NotFound.subscription();
         }
-        boolean activeOnly = Boolean.parseBoolean(onlyActive);
         return found.devices().stream()
                 .findFirst()
                 .map(V1DeviceReadController::forCaller)
