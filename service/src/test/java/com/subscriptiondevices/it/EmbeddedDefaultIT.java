@@ -64,6 +64,11 @@ class EmbeddedDefaultIT {
             assertThat(patched.header("ETag")).isEqualTo("\"2\"");
             assertThat(api.get("/actuator/health", null).json().get("status").asString())
                     .isEqualTo("UP");
+            Api.Response deadLetters = api.get("/admin/dead-letters", token);
+            assertThat(deadLetters.status())
+                    .as("the dead-letter table, on H2 too")
+                    .isEqualTo(200);
+            assertThat(deadLetters.json()).isEmpty();
         }
     }
 }

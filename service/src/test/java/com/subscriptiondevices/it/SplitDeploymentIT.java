@@ -10,6 +10,7 @@ import com.subscriptiondevices.query.QuerySideApplication;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -120,6 +121,21 @@ class SplitDeploymentIT {
         assertThat(new Api(port(querySide))
                         .post("/v2/orgs/yoigo/subscriptions", token, "{\"legacy_account_id\":1}")
                         .status())
+                .isIn(404, 405);
+    }
+
+    @Test
+    void the_query_side_keeps_the_dead_letters_of_its_projections() {
+        EventProcessingConfiguration processing = querySide.getBean(EventProcessingConfiguration.class);
+        assertThat(processing.deadLetterQueue("device-projection")).isPresent();
+        assertThat(processing.deadLetterQueue("v1-device-projection")).isPresent();
+        String token = new DevTokens(SECRET).mint("u", null, List.of(), List.of(Scopes.ADMIN), Duration.ofMinutes(5));
+        assertThat(new Api(port(querySide)).get("/admin/dead-letters", token).status())
+                .isEqualTo(200);
+        assertThat(new Api(port(commandSide))
+                        .post("/admin/dead-letters/" + UUID.randomUUID() + "/retry", token, "")
+                        .status())
+                .as("a query-side endpoint (deploy/nginx.conf routes it there)")
                 .isIn(404, 405);
     }
 

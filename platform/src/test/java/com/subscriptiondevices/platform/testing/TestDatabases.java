@@ -28,7 +28,7 @@ public final class TestDatabases {
     /** A database of its own for the split deployment, so no other test's processors touch it. */
     public static String split() {
         return ensure(
-                env("TEST_SPLIT_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/subscription_devices_split_test"));
+                env("TEST_SPLIT_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/subscription_devices_test_split"));
     }
 
     /**

@@ -21,6 +21,7 @@ public enum ErrorCode {
     NOT_FOUND(404, "Not found"),
     SUBSCRIPTION_NOT_FOUND(404, "Subscription not found"),
     DEVICE_NOT_FOUND(404, "Device not found"),
+    DEAD_LETTER_NOT_FOUND(404, "Dead letter not found"),
     PROJECTION_NOT_FOUND(404, "Read model not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable"),

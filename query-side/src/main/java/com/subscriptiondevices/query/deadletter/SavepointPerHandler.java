@@ -1,0 +1,78 @@
+package com.subscriptiondevices.query.deadletter;
+
+import java.util.List;
+import java.util.Set;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
+import org.axonframework.messaging.annotation.MessageHandlingMember;
+import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Runs each event handler of a dead-lettered processing group in a savepoint of the processor's
+ * transaction. A handler that fails leaves nothing behind, and the transaction stays usable, so the
+ * dead letter and the processor's token can still be written in it: after a failed statement
+ * PostgreSQL refuses every further statement of a transaction until it is rolled back.
+ */
+final class SavepointPerHandler implements HandlerEnhancerDefinition {
+
+    private static final TransactionDefinition SAVEPOINT =
+            new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NESTED);
+
+    private final ObjectProvider<PlatformTransactionManager> transactions;
+    private final Set<String> groups;
+
+    SavepointPerHandler(ObjectProvider<PlatformTransactionManager> transactions, List<String> groups) {
+        this.transactions = transactions;
+        this.groups = Set.copyOf(groups);
+    }
+
+    @Override
+    public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
+        if (!original.canHandleMessageType(EventMessage.class)) {
+            return original;
+        }
+        ProcessingGroup group =
+                AnnotatedElementUtils.findMergedAnnotation(original.declaringClass(), ProcessingGroup.class);
+        if (group == null || !groups.contains(group.value())) {
+            return original;
+        }
+        return new InSavepoint<>(original, transactions);
+    }
+
+    private static final class InSavepoint<T> extends WrappedMessageHandlingMember<T> {
+
+        private final ObjectProvider<PlatformTransactionManager> transactions;
+
+        InSavepoint(MessageHandlingMember<T> delegate, ObjectProvider<PlatformTransactionManager> transactions) {
+            super(delegate);
+            this.transactions = transactions;
+        }
+
+        @Override
+        public Object handle(Message<?> message, T target) throws Exception {
+            if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+                return super.handle(message, target);
+            }
+            PlatformTransactionManager manager = transactions.getObject();
+            TransactionStatus savepoint = manager.getTransaction(SAVEPOINT);
+            Object result;
+            try {
+                result = super.handle(message, target);
+            } catch (Exception | Error failure) {
+                manager.rollback(savepoint);
+                throw failure;
+            }
+            manager.commit(savepoint);
+            return result;
+        }
+    }
+}
