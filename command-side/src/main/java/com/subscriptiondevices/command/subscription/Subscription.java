@@ -237,15 +237,7 @@ class Subscription {
     @EventSourcingHandler
     void on(SimReplaced event) {
         Device device = devices.get(event.deviceId());
-        SimCard after = new SimCard(
-                event.newIccid(),
-                event.newImsi(),
-                event.pin(),
-                event.puk(),
-                event.pin2(),
-                event.puk2(),
-                event.fabricationType());
-        device.changeTo(device.details().withDeviceAdditionalDetails(after), event.version());
+        device.changeTo(device.details().withDeviceAdditionalDetails(event.newCard()), event.version());
         device.replacementEnded();
     }
 

@@ -5,7 +5,6 @@ import com.subscriptiondevices.api.device.DeviceDetails;
 import com.subscriptiondevices.api.device.DeviceDetailsChanged;
 import com.subscriptiondevices.api.device.DeviceId;
 import com.subscriptiondevices.api.device.DeviceView;
-import com.subscriptiondevices.api.device.SimCard;
 import com.subscriptiondevices.api.simreplacement.ChangeRequestStatus;
 import com.subscriptiondevices.api.simreplacement.SimReplaced;
 import com.subscriptiondevices.api.simreplacement.SimReplacementRejected;
@@ -83,15 +82,8 @@ final class DeviceTimeline {
                             device -> device.changeRequests.put(requested.requestId(), pending(requested, timestamp)));
         } else if (event instanceof SimReplaced replaced) {
             device(replaced.deviceId()).ifPresent(device -> {
-                SimCard card = new SimCard(
-                        replaced.newIccid(),
-                        replaced.newImsi(),
-                        replaced.pin(),
-                        replaced.puk(),
-                        replaced.pin2(),
-                        replaced.puk2(),
-                        replaced.fabricationType());
-                device.changeTo(device.view.details().withDeviceAdditionalDetails(card), replaced.version());
+                device.changeTo(
+                        device.view.details().withDeviceAdditionalDetails(replaced.newCard()), replaced.version());
                 device.v1Details = V1Mapping.afterSimReplaced(device.v1Details, replaced);
                 device.changeRequest(
                         replaced.requestId(),

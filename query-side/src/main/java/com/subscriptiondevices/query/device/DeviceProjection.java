@@ -3,7 +3,6 @@ package com.subscriptiondevices.query.device;
 import com.subscriptiondevices.api.device.DeviceAdded;
 import com.subscriptiondevices.api.device.DeviceDetailsChanged;
 import com.subscriptiondevices.api.device.DeviceView;
-import com.subscriptiondevices.api.device.SimCard;
 import com.subscriptiondevices.api.simreplacement.SimReplaced;
 import com.subscriptiondevices.api.subscription.SubscriptionCreated;
 import com.subscriptiondevices.api.subscription.SubscriptionView;
@@ -49,17 +48,7 @@ class DeviceProjection {
     /** The network swapped the SIM: the device carries the new card and its codes. */
     @EventHandler
     void on(SimReplaced event) {
-        views.replaceSim(
-                event.deviceId(),
-                event.version(),
-                new SimCard(
-                        event.newIccid(),
-                        event.newImsi(),
-                        event.pin(),
-                        event.puk(),
-                        event.pin2(),
-                        event.puk2(),
-                        event.fabricationType()));
+        views.replaceSim(event.deviceId(), event.version(), event.newCard());
     }
 
     @ResetHandler

@@ -2,6 +2,7 @@ package com.subscriptiondevices.api.simreplacement;
 
 import com.subscriptiondevices.api.device.DeviceId;
 import com.subscriptiondevices.api.device.FabricationType;
+import com.subscriptiondevices.api.device.SimCard;
 import com.subscriptiondevices.api.subscription.SubscriptionId;
 import java.util.UUID;
 import org.axonframework.serialization.Revision;
@@ -23,4 +24,10 @@ public record SimReplaced(
         String pin,
         String puk,
         String pin2,
-        String puk2) {}
+        String puk2) {
+
+    /** The card the device holds from now on. */
+    public SimCard newCard() {
+        return new SimCard(newIccid, newImsi, pin, puk, pin2, puk2, fabricationType);
+    }
+}
