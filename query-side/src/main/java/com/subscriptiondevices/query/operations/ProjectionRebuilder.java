@@ -35,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Rebuilds a read model without downtime. The projection replays the whole event store into the
  * shadow tables while reads keep using the live ones. Then, in one transaction, it takes the live
  * processor's token claim (from every instance), catches up the last events, swaps the table names
- * and hands the live processor the rebuilt position. No read ever sees a half-built model; on
+ * and hands the live processor the rebuilt position (its dead letters, handled again, are gone). No
+ * read ever sees a half-built model; on
  * PostgreSQL the switch is atomic, on the embedded H2 (one instance, DDL commits at once) nearly so.
  */
 @Component
@@ -222,6 +223,10 @@ public class ProjectionRebuilder {
                             .update();
                 }
                 storeToken(name, segments, last);
+                // every event was handled again, without failure: nothing waits for a retry any more
+                jdbc.sql("delete from deadletterentry where processinggroup = ?")
+                        .param(name)
+                        .update();
                 return last;
             });
         } finally {
