@@ -114,7 +114,7 @@ public class AxonConfiguration {
             TransactionManager transactionManager,
             Configuration configuration,
             @Value("${devices.event-store.gap-timeout:120s}") Duration gapTimeout,
-            @Value("${devices.event-store.batch-size:100}") int batchSize) {
+            @Value("${devices.event-store.batch-size:1000}") int batchSize) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)

@@ -44,57 +44,44 @@ public class DeviceViewRepository {
     }
 
     void saveSubscription(SubscriptionView subscription) {
-        int updated = jdbc.sql("update " + tables.of("subscription_view")
-                        + " set org = ?, legacy_id = ?, legacy_account_id = ?" + " where subscription_id = ?")
+        jdbc.sql("merge into " + tables.of("subscription_view") + " t using (select cast(? as uuid) as subscription_id,"
+                        + " cast(? as varchar(100)) as org, cast(? as bigint) as legacy_id,"
+                        + " cast(? as bigint) as legacy_account_id) s on t.subscription_id = s.subscription_id"
+                        + " when matched then update set org = s.org, legacy_id = s.legacy_id,"
+                        + " legacy_account_id = s.legacy_account_id"
+                        + " when not matched then insert (subscription_id, org, legacy_id, legacy_account_id, created_at)"
+                        + " values (s.subscription_id, s.org, s.legacy_id, s.legacy_account_id, current_timestamp)")
                 .params(
+                        subscription.id().value(),
                         subscription.org(),
                         subscription.legacyId(),
-                        subscription.legacyAccountId(),
-                        subscription.id().value())
+                        subscription.legacyAccountId())
                 .update();
-        if (updated == 0) {
-            jdbc.sql("insert into " + tables.of("subscription_view")
-                            + " (subscription_id, org, legacy_id, legacy_account_id, created_at)"
-                            + " values (?, ?, ?, ?, current_timestamp)")
-                    .params(
-                            subscription.id().value(),
-                            subscription.org(),
-                            subscription.legacyId(),
-                            subscription.legacyAccountId())
-                    .update();
-        }
     }
 
+    /** One statement, whether the device is new or known (standard MERGE: PostgreSQL 15+ and H2). */
     void saveDevice(DeviceView device) {
-        String details = json.writeValueAsString(device.details());
-        int updated = jdbc.sql(
-                        "update " + tables.of("device_view") + " set subscription_id = ?, legacy_id = ?, category = ?,"
-                                + " mac_address = ?, serial_number = ?, version = ?, details = ? where device_id = ?")
+        jdbc.sql("merge into " + tables.of("device_view") + " t using (select cast(? as uuid) as device_id,"
+                        + " cast(? as uuid) as subscription_id, cast(? as bigint) as legacy_id,"
+                        + " cast(? as varchar(10)) as category, cast(? as varchar(17)) as mac_address,"
+                        + " cast(? as varchar(255)) as serial_number, cast(? as bigint) as version,"
+                        + " cast(? as varchar) as details) s on t.device_id = s.device_id"
+                        + " when matched then update set subscription_id = s.subscription_id, legacy_id = s.legacy_id,"
+                        + " category = s.category, mac_address = s.mac_address, serial_number = s.serial_number,"
+                        + " version = s.version, details = s.details"
+                        + " when not matched then insert (device_id, subscription_id, legacy_id, category, mac_address,"
+                        + " serial_number, version, details) values (s.device_id, s.subscription_id, s.legacy_id,"
+                        + " s.category, s.mac_address, s.serial_number, s.version, s.details)")
                 .params(
+                        device.id().value(),
                         device.subscriptionId().value(),
                         device.legacyId(),
                         device.category().name(),
                         device.details().macAddress(),
                         device.details().serialNumber(),
                         device.version(),
-                        details,
-                        device.id().value())
+                        json.writeValueAsString(device.details()))
                 .update();
-        if (updated == 0) {
-            jdbc.sql("insert into " + tables.of("device_view")
-                            + " (device_id, subscription_id, legacy_id, category, mac_address,"
-                            + " serial_number, version, details) values (?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(
-                            device.id().value(),
-                            device.subscriptionId().value(),
-                            device.legacyId(),
-                            device.category().name(),
-                            device.details().macAddress(),
-                            device.details().serialNumber(),
-                            device.version(),
-                            details)
-                    .update();
-        }
     }
 
     void changeDetails(DeviceId deviceId, DeviceDetails details, long version) {

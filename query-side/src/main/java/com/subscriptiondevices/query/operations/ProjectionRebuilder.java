@@ -67,7 +67,7 @@ public class ProjectionRebuilder {
             JdbcClient jdbc,
             TransactionTemplate transaction,
             EventProcessingConfiguration processing,
-            @Value("${devices.rebuild.batch-size:500}") int batchSize) {
+            @Value("${devices.rebuild.batch-size:1000}") int batchSize) {
         this.readModels = readModels.stream()
                 .collect(Collectors.toMap(RebuildableReadModel::processingGroup, Function.identity()));
         this.events = events;
