@@ -77,50 +77,41 @@ public class V1DeviceViewRepository {
     // --- writes ------------------------------------------------------------------------------
 
     void saveSubscription(SubscriptionId id, String org, long legacyId) {
-        int updated = jdbc.sql("update " + tables.of("v1_subscription")
-                        + " set org = ?, legacy_id = ? where subscription_id = ?")
-                .params(org, legacyId, id.value())
+        jdbc.sql("merge into " + tables.of("v1_subscription") + " t using (select cast(? as uuid) as subscription_id,"
+                        + " cast(? as varchar(100)) as org, cast(? as bigint) as legacy_id) s"
+                        + " on t.subscription_id = s.subscription_id"
+                        + " when matched then update set org = s.org, legacy_id = s.legacy_id"
+                        + " when not matched then insert (subscription_id, org, legacy_id)"
+                        + " values (s.subscription_id, s.org, s.legacy_id)")
+                .params(id.value(), org, legacyId)
                 .update();
-        if (updated == 0) {
-            jdbc.sql("insert into " + tables.of("v1_subscription")
-                            + " (subscription_id, org, legacy_id) values (?, ?, ?)")
-                    .params(id.value(), org, legacyId)
-                    .update();
-        }
     }
 
+    /** One statement, whether the device is new or known (standard MERGE: PostgreSQL 15+ and H2). */
     void saveDevice(
             DeviceId id, SubscriptionId subscriptionId, long legacyId, DeviceCategory category, DeviceState state) {
-        String details = json.writeValueAsString(state.additionalDetails());
-        int updated = jdbc.sql(
-                        "update " + tables.of("v1_device") + " set subscription_id = ?, legacy_id = ?, category = ?,"
-                                + " catalogue_device_id = ?, status = ?, contract_document_id = ?, additional_details = ?"
-                                + " where device_id = ?")
+        jdbc.sql("merge into " + tables.of("v1_device") + " t using (select cast(? as uuid) as device_id,"
+                        + " cast(? as uuid) as subscription_id, cast(? as bigint) as legacy_id,"
+                        + " cast(? as varchar(10)) as category, cast(? as varchar(255)) as catalogue_device_id,"
+                        + " cast(? as varchar(10)) as status, cast(? as varchar(255)) as contract_document_id,"
+                        + " cast(? as varchar) as additional_details) s on t.device_id = s.device_id"
+                        + " when matched then update set subscription_id = s.subscription_id, legacy_id = s.legacy_id,"
+                        + " category = s.category, catalogue_device_id = s.catalogue_device_id, status = s.status,"
+                        + " contract_document_id = s.contract_document_id, additional_details = s.additional_details"
+                        + " when not matched then insert (device_id, subscription_id, legacy_id, category,"
+                        + " catalogue_device_id, status, contract_document_id, additional_details)"
+                        + " values (s.device_id, s.subscription_id, s.legacy_id, s.category, s.catalogue_device_id,"
+                        + " s.status, s.contract_document_id, s.additional_details)")
                 .params(
+                        id.value(),
                         subscriptionId.value(),
                         legacyId,
                         category.name(),
                         state.catalogueDeviceId(),
                         state.status(),
                         state.contractDocumentId(),
-                        details,
-                        id.value())
+                        json.writeValueAsString(state.additionalDetails()))
                 .update();
-        if (updated == 0) {
-            jdbc.sql("insert into " + tables.of("v1_device")
-                            + " (device_id, subscription_id, legacy_id, category, catalogue_device_id,"
-                            + " status, contract_document_id, additional_details) values (?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(
-                            id.value(),
-                            subscriptionId.value(),
-                            legacyId,
-                            category.name(),
-                            state.catalogueDeviceId(),
-                            state.status(),
-                            state.contractDocumentId(),
-                            details)
-                    .update();
-        }
     }
 
     void changeDevice(DeviceId id, DeviceState state) {
