@@ -10,6 +10,7 @@ import com.subscriptiondevices.api.subscription.SubscriptionView;
 import com.subscriptiondevices.query.ReadModelTables;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -130,22 +131,35 @@ public class DeviceViewRepository {
     }
 
     List<DeviceView> devicesOf(SubscriptionId subscriptionId, String macAddress) {
-        return jdbc.sql("select " + DEVICE_COLUMNS + " from " + tables.of("device_view")
-                        + " d where d.subscription_id = ?"
-                        + " and (cast(? as varchar) is null or d.mac_address = ?) order by d.legacy_id")
-                .params(subscriptionId.value(), macAddress, macAddress)
+        // Only the filters given: an "? is null or column = ?" condition would hide the index from the plan.
+        List<Object> params = new ArrayList<>(List.of(subscriptionId.value()));
+        StringBuilder sql = new StringBuilder(
+                "select " + DEVICE_COLUMNS + " from " + tables.of("device_view") + " d where d.subscription_id = ?");
+        if (macAddress != null) {
+            sql.append(" and d.mac_address = ?");
+            params.add(macAddress);
+        }
+        return jdbc.sql(sql.append(" order by d.legacy_id").toString())
+                .params(params)
                 .query(this::device)
                 .list();
     }
 
     List<DeviceView> devicesByIdentifier(String org, String macAddress, String serialNumber) {
-        return jdbc.sql("select " + DEVICE_COLUMNS + " from " + tables.of("device_view") + " d"
-                        + " join " + tables.of("subscription_view") + " s on s.subscription_id = d.subscription_id"
-                        + " where s.org = ?"
-                        + " and (cast(? as varchar) is null or d.mac_address = ?)"
-                        + " and (cast(? as varchar) is null or d.serial_number = ?)"
-                        + " order by d.legacy_id")
-                .params(org, macAddress, macAddress, serialNumber, serialNumber)
+        List<Object> params = new ArrayList<>(List.of(org));
+        StringBuilder sql = new StringBuilder("select " + DEVICE_COLUMNS + " from " + tables.of("device_view") + " d"
+                + " join " + tables.of("subscription_view") + " s on s.subscription_id = d.subscription_id"
+                + " where s.org = ?");
+        if (macAddress != null) {
+            sql.append(" and d.mac_address = ?");
+            params.add(macAddress);
+        }
+        if (serialNumber != null) {
+            sql.append(" and d.serial_number = ?");
+            params.add(serialNumber);
+        }
+        return jdbc.sql(sql.append(" order by d.legacy_id").toString())
+                .params(params)
                 .query(this::device)
                 .list();
     }
