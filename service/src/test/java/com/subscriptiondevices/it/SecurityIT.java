@@ -143,4 +143,12 @@ class SecurityIT extends PostgresIT {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.errorCode()).isEqualTo("NOT_FOUND");
     }
+
+    @Test
+    void the_benchmark_constant_document_does_not_exist_by_default() {
+        assertThat(api.get("/bench/constant", null).status()).isEqualTo(401);
+        Api.Response withToken = api.get("/bench/constant", token(Scopes.READ));
+        assertThat(withToken.status()).isEqualTo(404);
+        assertThat(withToken.errorCode()).isEqualTo("NOT_FOUND");
+    }
 }

@@ -2,7 +2,9 @@ package com.subscriptiondevices.platform.security;
 
 import com.subscriptiondevices.api.error.ErrorCode;
 import com.subscriptiondevices.platform.web.ErrorBodies;
+import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +21,9 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * Every {@code /v1}, {@code /v2} and {@code /admin} call needs a Bearer JWT. Reads need
  * {@code devices:read}, writes {@code devices:write}, history {@code devices:audit}, admin
  * {@code devices:admin}; paths under {@code /orgs/{org}} also need that org in the token. Refusals
- * answer in the error body of the path's API family.
+ * answer in the error body of the path's API family. The benchmark's constant document
+ * ({@code /bench/constant}) is open only while {@code devices.bench.constant-endpoint=true}; otherwise
+ * the path is like any unknown one.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -31,7 +35,11 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ErrorBodies errors) throws Exception {
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http,
+            ErrorBodies errors,
+            @Value("${devices.bench.constant-endpoint:false}") boolean benchmarkConstant)
+            throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, failure) -> {
             response.setHeader("WWW-Authenticate", "Bearer");
             String message = request.getHeader("Authorization") == null
@@ -53,8 +61,7 @@ class SecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
-                .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/actuator/health", "/actuator/health/**", "/error", "/docs/**")
+                .authorizeHttpRequests(requests -> requests.requestMatchers(openPaths(benchmarkConstant))
                         .permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
@@ -77,5 +84,13 @@ class SecurityConfiguration {
                 .exceptionHandling(handling ->
                         handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .build();
+    }
+
+    private static String[] openPaths(boolean benchmarkConstant) {
+        List<String> open = new ArrayList<>(List.of("/actuator/health", "/actuator/health/**", "/error", "/docs/**"));
+        if (benchmarkConstant) {
+            open.add("/bench/constant");
+        }
+        return open.toArray(String[]::new);
     }
 }

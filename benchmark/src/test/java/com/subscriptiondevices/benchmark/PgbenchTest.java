@@ -1,0 +1,49 @@
+package com.subscriptiondevices.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+class PgbenchTest {
+
+    private static final String OUTPUT =
+            """
+            pgbench (15.20 (Debian 15.20-0+deb12u1))
+            transaction type: /tmp/pgbench-insert-event.sql
+            scaling factor: 1
+            query mode: prepared
+            number of clients: 8
+            number of threads: 2
+            maximum number of tries: 1
+            duration: 15 s
+            number of transactions actually processed: 108345
+            number of failed transactions: 0 (0.000%)
+            latency average = 1.107 ms
+            initial connection time = 21.380 ms
+            tps = 7223.123456 (without initial connection time)
+            0m0.004s 0m0.000s
+            1m2.500s 0m0.750s
+            """;
+
+    @Test
+    void reads_tps_failures_and_its_own_cpu_time_from_the_output() {
+        assertThat(Pgbench.tps(OUTPUT)).isEqualTo(7223.123456);
+        assertThat(Pgbench.failed(OUTPUT)).isZero();
+        assertThat(Pgbench.childCpuSeconds(OUTPUT)).isEqualTo(63.25);
+        assertThatThrownBy(() -> Pgbench.tps("pgbench: error: connection refused"))
+                .hasMessageContaining("No tps");
+    }
+
+    @Test
+    void reads_latencies_in_microseconds_from_the_transaction_log() {
+        Histogram histogram = Round.newHistogram();
+        Pgbench.addLogLine(histogram, "0 1 1520 0 1732350000 123456");
+        Pgbench.addLogLine(histogram, "3 7 980 0 1732350000 223456");
+        Pgbench.addLogLine(histogram, "garbage");
+
+        assertThat(histogram.getTotalCount()).isEqualTo(2);
+        assertThat(histogram.getMaxValue()).isBetween(1519L, 1521L);
+    }
+}
