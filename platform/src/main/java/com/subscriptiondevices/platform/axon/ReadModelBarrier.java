@@ -9,8 +9,6 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,19 +27,19 @@ public class ReadModelBarrier {
     private static final Logger log = LoggerFactory.getLogger(ReadModelBarrier.class);
 
     private final JdbcClient jdbc;
-    private final Serializer serializer;
+    private final StoredPositions positions;
     private final List<String> processors;
     private final Duration timeout;
     private final ObjectProvider<EventProcessingConfiguration> processing;
 
     ReadModelBarrier(
             JdbcClient jdbc,
-            Serializer serializer,
+            StoredPositions positions,
             ObjectProvider<EventProcessingConfiguration> processing,
             @Value("${devices.read-your-writes.processors:device-projection}") List<String> processors,
             @Value("${devices.read-your-writes.timeout:5s}") Duration timeout) {
         this.jdbc = jdbc;
-        this.serializer = serializer;
+        this.positions = positions;
         this.processors = processors.stream().filter(p -> !p.isBlank()).toList();
         this.timeout = timeout;
         this.processing = processing;
@@ -88,10 +86,7 @@ public class ReadModelBarrier {
         if (here.isPresent()) {
             return here.get();
         }
-        List<TrackingToken> tokens = jdbc.sql("select token, tokentype from tokenentry where processorname = ?")
-                .param(processor)
-                .query((rs, row) -> deserialize(rs.getBytes(1), rs.getString(2)))
-                .list();
+        List<TrackingToken> tokens = positions.tokens(processor);
         return !tokens.isEmpty() && tokens.stream().allMatch(token -> covers(token, index));
     }
 
@@ -116,13 +111,6 @@ public class ReadModelBarrier {
                 .map(statuses -> statuses.values().stream()
                         .allMatch(status ->
                                 status.getTrackingToken() != null && covers(status.getTrackingToken(), index)));
-    }
-
-    private TrackingToken deserialize(byte[] token, String type) {
-        if (token == null || type == null) {
-            return null;
-        }
-        return serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
     }
 
     static boolean covers(TrackingToken token, long index) {

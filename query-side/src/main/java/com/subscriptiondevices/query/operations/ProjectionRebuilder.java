@@ -2,6 +2,7 @@ package com.subscriptiondevices.query.operations;
 
 import com.subscriptiondevices.api.error.DomainException;
 import com.subscriptiondevices.api.error.ErrorCode;
+import com.subscriptiondevices.platform.axon.StoredPositions;
 import com.subscriptiondevices.query.ReadModelTables;
 import com.subscriptiondevices.query.RebuildableReadModel;
 import java.lang.management.ManagementFactory;
@@ -49,6 +50,7 @@ public class ProjectionRebuilder {
     private final EventStorageEngine events;
     private final Serializer serializer;
     private final JdbcClient jdbc;
+    private final StoredPositions positions;
     private final TransactionTemplate transaction;
     private final EventProcessingConfiguration processing;
     private final int batchSize;
@@ -65,6 +67,7 @@ public class ProjectionRebuilder {
             EventStorageEngine events,
             Serializer serializer,
             JdbcClient jdbc,
+            StoredPositions positions,
             TransactionTemplate transaction,
             EventProcessingConfiguration processing,
             @Value("${devices.rebuild.batch-size:1000}") int batchSize) {
@@ -73,6 +76,7 @@ public class ProjectionRebuilder {
         this.events = events;
         this.serializer = serializer;
         this.jdbc = jdbc;
+        this.positions = positions;
         this.transaction = transaction;
         this.processing = processing;
         this.batchSize = batchSize;
@@ -133,7 +137,7 @@ public class ProjectionRebuilder {
     private void run(RebuildableReadModel model) {
         String name = model.processingGroup();
         Instant started = Instant.now();
-        long head = head();
+        long head = positions.head();
         log.info("Rebuild of {} started: replaying up to event {} into shadow tables", name, head);
         try {
             transaction.executeWithoutResult(status -> model.tables()
@@ -148,7 +152,7 @@ public class ProjectionRebuilder {
                 List<TrackedEventMessage<?>> events = batch;
                 transaction.executeWithoutResult(status -> events.forEach(event -> handle(projection, event)));
                 token = batch.get(batch.size() - 1).trackingToken();
-                progress.advanced(batch.size(), token, head());
+                progress.advanced(batch.size(), token, positions.head());
             }
             TrackingToken rebuilt = switchIn(model, projection, token, progress);
             long total = progress.events;
@@ -161,7 +165,7 @@ public class ProjectionRebuilder {
                             Timestamp.from(Instant.now()),
                             total,
                             position(rebuilt),
-                            head(),
+                            positions.head(),
                             total / seconds,
                             name)
                     .update();
@@ -211,7 +215,7 @@ public class ProjectionRebuilder {
                 while (!(batch = nextBatch(last)).isEmpty()) {
                     batch.forEach(event -> handle(projection, event));
                     last = batch.get(batch.size() - 1).trackingToken();
-                    progress.advanced(batch.size(), last, head());
+                    progress.advanced(batch.size(), last, positions.head());
                 }
                 lockAll(model);
                 for (String table : model.tables()) {
@@ -286,13 +290,6 @@ public class ProjectionRebuilder {
         } catch (Exception e) {
             throw new IllegalStateException("The projection failed on event " + event.getIdentifier(), e);
         }
-    }
-
-    private long head() {
-        Long head = jdbc.sql("select coalesce(max(globalindex), 0) from domainevententry")
-                .query(Long.class)
-                .single();
-        return head == null ? 0 : head;
     }
 
     static Long position(TrackingToken token) {

@@ -1,5 +1,6 @@
 package com.subscriptiondevices.query.operations;
 
+import com.subscriptiondevices.platform.axon.StoredPositions;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,8 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,32 +21,23 @@ import org.springframework.stereotype.Component;
 public class ProjectionStatusReader {
 
     private final JdbcClient jdbc;
-    private final Serializer serializer;
+    private final StoredPositions positions;
     private final ProjectionRebuilder rebuilder;
     private final Map<String, Sample> samples = new ConcurrentHashMap<>();
 
     private record Sample(long position, long nanos, double rate) {}
 
-    ProjectionStatusReader(JdbcClient jdbc, Serializer serializer, ProjectionRebuilder rebuilder) {
+    ProjectionStatusReader(JdbcClient jdbc, StoredPositions positions, ProjectionRebuilder rebuilder) {
         this.jdbc = jdbc;
-        this.serializer = serializer;
+        this.positions = positions;
         this.rebuilder = rebuilder;
     }
 
     public List<ProjectionStatus> all() {
-        Long maxIndex = jdbc.sql("select coalesce(max(globalindex), 0) from domainevententry")
-                .query(Long.class)
-                .single();
-        long head = maxIndex == null ? 0 : maxIndex;
+        long head = positions.head();
         List<ProjectionStatus> statuses = new ArrayList<>();
         for (String name : rebuilder.readModels()) {
-            List<TrackingToken> tokens = jdbc.sql("select token, tokentype from tokenentry where processorname = ?")
-                    .param(name)
-                    .query((rs, row) -> rs.getBytes(1) == null
-                            ? null
-                            : (TrackingToken) serializer.deserialize(
-                                    new SimpleSerializedObject<>(rs.getBytes(1), byte[].class, rs.getString(2), null)))
-                    .list();
+            List<TrackingToken> tokens = positions.tokens(name);
             Long position = tokens.isEmpty() || tokens.contains(null)
                     ? null
                     : tokens.stream()
