@@ -1,0 +1,88 @@
+package com.subscriptiondevices.platform.axon;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.axonframework.common.Registration;
+import org.axonframework.common.caching.Cache;
+
+/**
+ * Axon's cache port on a size-bounded Caffeine cache. Entries stay until the bound pushes the least
+ * valuable ones out, so a busy aggregate is not rebuilt from its events after every garbage collection
+ * (as it was with Axon's {@code WeakReferenceCache}). Entry listeners are not offered: the aggregate
+ * repositories this serves do not use them.
+ */
+public final class BoundedCache implements Cache {
+
+    private final ConcurrentMap<Object, Object> entries;
+
+    public BoundedCache(long maximumEntries) {
+        if (maximumEntries < 1) {
+            throw new IllegalArgumentException("A cache holds at least one entry, not " + maximumEntries);
+        }
+        this.entries = Caffeine.newBuilder()
+                .maximumSize(maximumEntries)
+                // eviction runs on the writing thread: no pool, and the bound holds when put returns
+                .executor(Runnable::run)
+                .build()
+                .asMap();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <K, V> V get(K key) {
+        return (V) entries.get(key);
+    }
+
+    @Override
+    public void put(Object key, Object value) {
+        if (value == null) {
+            entries.remove(key);
+        } else {
+            entries.put(key, value);
+        }
+    }
+
+    @Override
+    public boolean putIfAbsent(Object key, Object value) {
+        return entries.putIfAbsent(key, value) == null;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T computeIfAbsent(Object key, Supplier<T> valueSupplier) {
+        return (T) entries.computeIfAbsent(key, k -> valueSupplier.get());
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
+        entries.computeIfPresent(key, (k, v) -> update.apply((V) v));
+    }
+
+    @Override
+    public boolean remove(Object key) {
+        return entries.remove(key) != null;
+    }
+
+    @Override
+    public void removeAll() {
+        entries.clear();
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return entries.containsKey(key);
+    }
+
+    @Override
+    public Registration registerCacheEntryListener(EntryListener cacheEntryListener) {
+        throw new UnsupportedOperationException("This cache does not notify entry listeners");
+    }
+
+    /** How many entries it holds now. */
+    public long size() {
+        return entries.size();
+    }
+}
