@@ -2,6 +2,8 @@ package com.subscriptiondevices.platform.security;
 
 import com.subscriptiondevices.api.error.ErrorCode;
 import com.subscriptiondevices.platform.web.ErrorBodies;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,8 +32,11 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 class SecurityConfiguration {
 
     @Bean
-    JwtDecoder jwtDecoder(SecurityModes modes) {
-        return modes.decoder();
+    JwtDecoder jwtDecoder(
+            SecurityModes modes,
+            @Value("${devices.security.verified-tokens.max-entries:2000}") long maxTokens,
+            @Value("${devices.security.verified-tokens.keep-for:5m}") Duration keepFor) {
+        return new VerifiedTokenCache(modes.decoder(), maxTokens, keepFor, Clock.systemUTC());
     }
 
     @Bean
