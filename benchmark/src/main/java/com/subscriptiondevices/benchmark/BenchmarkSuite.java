@@ -406,10 +406,16 @@ public final class BenchmarkSuite {
         notes.add(String.format(
                 Locale.ROOT,
                 "Memory: VmRSS peaked at %s MB during the HTTP scenarios and %s MB during the rebuilds; VmHWM"
-                        + " %.0f MB (default JVM heap settings, as README's command starts it).",
+                        + " %.0f MB (JVM options: %s).",
                 peaks.containsKey("http") ? String.format(Locale.ROOT, "%.0f", peaks.get("http")) : "–",
                 peaks.containsKey("rebuild") ? String.format(Locale.ROOT, "%.0f", peaks.get("rebuild")) : "–",
-                endMemory[1]));
+                endMemory[1],
+                options.serviceJvmOptions().isEmpty()
+                        ? "none, the JVM's defaults"
+                        : String.join(" ", options.serviceJvmOptions())
+                                + (options.serviceJvmOptions().equals(Options.README_JVM_OPTIONS)
+                                        ? ", as README's command"
+                                        : "")));
         notes.add(String.format(
                 Locale.ROOT,
                 "Dataset: %,d subscriptions with %,d devices written by bench/generate-events.sql in %.1f s;"

@@ -47,6 +47,9 @@ record Options(
     static final String ORG = "yoigo";
     static final String SECRET = "benchmark-dev-secret-0123456789abcdef-not-for-production";
 
+    /** The JVM options of README's run commands; the service runs with them unless told otherwise. */
+    static final List<String> README_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx384m", "-Xss512k");
+
     static final String USAGE =
             """
             Usage: bench/run [options]
@@ -64,7 +67,7 @@ record Options(
                                      jdk (java.net.http, ~10x the CPU per request)
               --database NAME        the database, dropped and created by bench/run (default subscription_devices_bench)
               --port P               the service's port (default 18080)
-              --service-jvm-options "..."   JVM options of the service (default: none, as in README's command)
+              --service-jvm-options "..."   JVM options of the service (default: README's, -XX:+UseSerialGC -Xmx384m -Xss512k)
               --results DIR          where results-<timestamp>.json/.csv go (default bench-results)
               --pgbench PATH         (default /usr/bin/pgbench, else pgbench on the PATH)
             PostgreSQL: PGHOST, PGPORT, PGUSER, PGPASSWORD (default 127.0.0.1:5432, postgres, no password).
@@ -135,8 +138,9 @@ record Options(
         }
         int port = (int) longValue(values.remove("port"), 18080);
         String jvm = values.remove("service-jvm-options");
-        List<String> jvmOptions =
-                jvm == null || jvm.isBlank() ? List.of() : List.of(jvm.trim().split("\\s+"));
+        List<String> jvmOptions = jvm == null
+                ? README_JVM_OPTIONS
+                : jvm.isBlank() ? List.of() : List.of(jvm.trim().split("\\s+"));
         Path results = Path.of(values.getOrDefault("results", "bench-results"))
                 .toAbsolutePath()
                 .normalize();

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The service as the suite runs it: the packaged jar, exactly as README's PostgreSQL command starts
- * it (the {@code postgres} profile, no JVM options unless asked), on a port of its own, with a known
+ * it (the {@code postgres} profile, README's JVM options unless told otherwise), on a port of its own, with a known
  * dev-token secret and the benchmark's constant endpoint switched on. Its pid is written where
  * {@code bench/run} can stop it should this harness die.
  */
