@@ -148,6 +148,11 @@ class ProjectionRebuildIT extends ServiceIT {
         for (String row : before.split("\\|")) {
             assertThat(after).contains(row);
         }
+        assertThat(jdbc.sql("select min(reltuples) from pg_class where relname in ('device_view', 'subscription_view')")
+                        .query(Double.class)
+                        .single())
+                .as("the switched-in tables carry planner statistics (-1: never analyzed)")
+                .isGreaterThanOrEqualTo(0);
         eventually(
                 "the live processor catches up",
                 () -> status("device-projection").get("lag").asLong() == 0);
