@@ -416,12 +416,7 @@ public final class BenchmarkSuite {
                 peaks.containsKey("http") ? String.format(Locale.ROOT, "%.0f", peaks.get("http")) : "–",
                 peaks.containsKey("rebuild") ? String.format(Locale.ROOT, "%.0f", peaks.get("rebuild")) : "–",
                 endMemory[1],
-                options.serviceJvmOptions().isEmpty()
-                        ? "none, the JVM's defaults"
-                        : String.join(" ", options.serviceJvmOptions())
-                                + (options.serviceJvmOptions().equals(Options.README_JVM_OPTIONS)
-                                        ? ", as README's command"
-                                        : "")));
+                options.serviceJvmDescription()));
         notes.add(String.format(
                 Locale.ROOT,
                 "Dataset: %,d subscriptions with %,d devices written by bench/generate-events.sql in %.1f s;"

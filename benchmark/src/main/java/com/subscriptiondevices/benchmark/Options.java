@@ -77,6 +77,15 @@ record Options(
         return (devices + devicesPerSubscription - 1) / devicesPerSubscription;
     }
 
+    /** The service's JVM options as the run's notes name them. */
+    String serviceJvmDescription() {
+        if (serviceJvmOptions.isEmpty()) {
+            return "none, the JVM's defaults";
+        }
+        String options = String.join(" ", serviceJvmOptions);
+        return serviceJvmOptions.equals(README_JVM_OPTIONS) ? options + ", as README's command" : options;
+    }
+
     /** Events the generator writes: one per subscription, one per device. */
     long datasetEvents() {
         return subscriptions() + devices;
