@@ -412,11 +412,12 @@ public final class BenchmarkSuite {
         notes.add(String.format(
                 Locale.ROOT,
                 "Memory: VmRSS peaked at %s MB during the HTTP scenarios and %s MB during the rebuilds; VmHWM"
-                        + " %.0f MB (JVM options: %s).",
+                        + " %.0f MB (JVM options: %s). Class-data sharing: %s.",
                 peaks.containsKey("http") ? String.format(Locale.ROOT, "%.0f", peaks.get("http")) : "–",
                 peaks.containsKey("rebuild") ? String.format(Locale.ROOT, "%.0f", peaks.get("rebuild")) : "–",
                 endMemory[1],
-                options.serviceJvmDescription()));
+                options.serviceJvmDescription(),
+                ServiceProcess.classDataSharing(options, serviceLog)));
         notes.add(String.format(
                 Locale.ROOT,
                 "Dataset: %,d subscriptions with %,d devices written by bench/generate-events.sql in %.1f s;"

@@ -47,8 +47,19 @@ record Options(
     static final String ORG = "yoigo";
     static final String SECRET = "benchmark-dev-secret-0123456789abcdef-not-for-production";
 
-    /** The JVM options of README's run commands; the service runs with them unless told otherwise. */
-    static final List<String> README_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx384m", "-Xss512k");
+    /** README's run layout: the extracted jar, relative to the repository, where the service is started. */
+    static final String README_JAR = "service/target/app/subscription-devices.jar";
+
+    /**
+     * The JVM options of README's run commands; the service runs with them unless told otherwise. The
+     * class-data-sharing archive records the jar's path as the build's training start gave it, so the
+     * service starts from the repository root with {@link #README_JAR}.
+     */
+    static final List<String> README_JVM_OPTIONS = List.of(
+            "-XX:+UseSerialGC",
+            "-Xmx384m",
+            "-Xss512k",
+            "-XX:SharedArchiveFile=service/target/app/subscription-devices.jsa");
 
     static final String USAGE =
             """
@@ -67,7 +78,8 @@ record Options(
                                      jdk (java.net.http, ~10x the CPU per request)
               --database NAME        the database, dropped and created by bench/run (default subscription_devices_bench)
               --port P               the service's port (default 18080)
-              --service-jvm-options "..."   JVM options of the service (default: README's, -XX:+UseSerialGC -Xmx384m -Xss512k)
+              --service-jvm-options "..."   JVM options of the service (default: README's, -XX:+UseSerialGC
+                                     -Xmx384m -Xss512k -XX:SharedArchiveFile=service/target/app/subscription-devices.jsa)
               --results DIR          where results-<timestamp>.json/.csv go (default bench-results)
               --pgbench PATH         (default /usr/bin/pgbench, else pgbench on the PATH)
             PostgreSQL: PGHOST, PGPORT, PGUSER, PGPASSWORD (default 127.0.0.1:5432, postgres, no password).
@@ -162,7 +174,8 @@ record Options(
         Path repository =
                 Path.of(values.getOrDefault("repository", ".")).toAbsolutePath().normalize();
         values.remove("repository");
-        Path jar = Path.of(values.getOrDefault("service-jar", repository + "/service/target/subscription-devices.jar"));
+        String givenJar = values.get("service-jar");
+        Path jar = givenJar == null ? Path.of(README_JAR) : Path.of(givenJar).toAbsolutePath();
         values.remove("service-jar");
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("Unknown option(s): --" + String.join(", --", values.keySet()));

@@ -37,6 +37,11 @@ final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(
                     "Port " + options.port() + " is in use already; stop what runs there or give --port");
         }
+        if (!Files.isRegularFile(options.repository().resolve(options.serviceJar()))) {
+            throw new IllegalStateException(
+                    "No service jar at " + options.repository().resolve(options.serviceJar())
+                            + "; build it (./mvnw -B -DskipTests package) or leave out --skip-build");
+        }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(options.serviceJvmOptions());
@@ -52,6 +57,7 @@ final class ServiceProcess implements AutoCloseable {
         Files.createDirectories(log.getParent());
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command)
+                .directory(options.repository().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
@@ -59,6 +65,24 @@ final class ServiceProcess implements AutoCloseable {
             Files.writeString(options.servicePidFile(), Long.toString(process.pid()));
         }
         return new ServiceProcess(process, started, options.servicePidFile());
+    }
+
+    /**
+     * Whether the service's JVM used the class-data-sharing archive of README's options: HotSpot warns
+     * in the log when it cannot (another JDK, a rebuilt jar, a missing archive) and starts without it.
+     */
+    static String classDataSharing(Options options, Path log) {
+        if (options.serviceJvmOptions().stream().noneMatch(option -> option.startsWith("-XX:SharedArchiveFile="))) {
+            return "not asked for";
+        }
+        try (var lines = Files.lines(log)) {
+            return lines.filter(line -> line.contains("[cds") && line.contains("warning"))
+                    .findFirst()
+                    .map(line -> "asked for but not used: " + line.strip())
+                    .orElse("used");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "unknown, the service log could not be read (" + e.getMessage() + ")";
+        }
     }
 
     long pid() {

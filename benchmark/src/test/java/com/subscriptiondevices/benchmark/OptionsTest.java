@@ -2,9 +2,13 @@ package com.subscriptiondevices.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class OptionsTest {
 
@@ -12,9 +16,48 @@ class OptionsTest {
     void theServiceRunsWithReadmesJvmOptionsUnlessToldOtherwise() {
         Options options = Options.parse(new String[0], Map.of());
 
-        assertThat(options.serviceJvmOptions()).containsExactly("-XX:+UseSerialGC", "-Xmx384m", "-Xss512k");
+        assertThat(options.serviceJvmOptions())
+                .containsExactly(
+                        "-XX:+UseSerialGC",
+                        "-Xmx384m",
+                        "-Xss512k",
+                        "-XX:SharedArchiveFile=service/target/app/subscription-devices.jsa");
         assertThat(options.serviceJvmDescription())
-                .isEqualTo("-XX:+UseSerialGC -Xmx384m -Xss512k, as README's command");
+                .isEqualTo("-XX:+UseSerialGC -Xmx384m -Xss512k"
+                        + " -XX:SharedArchiveFile=service/target/app/subscription-devices.jsa, as README's command");
+        assertThat(options.serviceJar()).isEqualTo(Path.of("service/target/app/subscription-devices.jar"));
+    }
+
+    @Test
+    void readmesRunCommandIsTheOneTheSuiteStarts() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+
+        assertThat(readme)
+                .contains("java " + String.join(" ", Options.README_JVM_OPTIONS) + " -jar " + Options.README_JAR);
+    }
+
+    @Test
+    void aGivenJarIsTakenFromWhereTheCallerIs() {
+        Options options = Options.parse(new String[] {"--service-jar", "some/where.jar"}, Map.of());
+
+        assertThat(options.serviceJar()).isEqualTo(Path.of("some/where.jar").toAbsolutePath());
+    }
+
+    @Test
+    void theNotesSayWhetherTheJvmCouldUseTheArchive(@TempDir Path dir) throws IOException {
+        Options readmes = Options.parse(new String[0], Map.of());
+        Options without = Options.parse(new String[] {"--service-jvm-options", "-Xmx1g"}, Map.of());
+        Path used = Files.writeString(dir.resolve("used.log"), "INFO Started\n");
+        Path refused = Files.writeString(
+                dir.resolve("refused.log"),
+                "[0.085s][warning][cds,dynamic] Unable to use shared archive. The top archive failed to load: x.jsa\n"
+                        + "INFO Started\n");
+
+        assertThat(ServiceProcess.classDataSharing(readmes, used)).isEqualTo("used");
+        assertThat(ServiceProcess.classDataSharing(readmes, refused))
+                .isEqualTo("asked for but not used: [0.085s][warning][cds,dynamic] Unable to use shared archive."
+                        + " The top archive failed to load: x.jsa");
+        assertThat(ServiceProcess.classDataSharing(without, refused)).isEqualTo("not asked for");
     }
 
     @Test
