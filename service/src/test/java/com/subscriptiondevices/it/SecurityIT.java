@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.subscriptiondevices.platform.security.DevTokens;
 import com.subscriptiondevices.platform.security.Scopes;
+import java.io.IOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +41,32 @@ class SecurityIT extends PostgresIT {
         Api.Response late = api.get("/v2/orgs/yoigo/devices?serial_number=x", expired);
         assertThat(late.status()).isEqualTo(401);
         assertThat(late.errorCode()).isEqualTo("UNAUTHORIZED");
+    }
+
+    /**
+     * The firewall's header check (our regex-free {@code HeaderValues}) still refuses a control character in
+     * a header the service reads, and still lets a tab through to token validation. Sent over a raw socket:
+     * HTTP clients refuse to send such headers at all.
+     */
+    @Test
+    void a_control_character_in_the_authorization_header_is_400_and_a_tab_is_left_to_the_token_check()
+            throws IOException {
+        String refused = rawGet("/v2/orgs/yoigo/devices?serial_number=x", "Bearer ab\u0085cd");
+        assertThat(refused).startsWith("HTTP/1.1 400 ");
+        assertThat(refused).contains("\"code\":\"INVALID_BODY\"").doesNotContain("Exception");
+
+        String tab = rawGet("/v2/orgs/yoigo/devices?serial_number=x", "Bearer ab\tcd");
+        assertThat(tab).startsWith("HTTP/1.1 401 ").contains("\"code\":\"UNAUTHORIZED\"");
+    }
+
+    private String rawGet(String path, String authorization) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            String request = "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + authorization
+                    + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
     }
 
     /** Signed with the right secret, but expired a minute ago. */

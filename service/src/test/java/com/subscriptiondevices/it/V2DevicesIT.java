@@ -3,6 +3,12 @@ package com.subscriptiondevices.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.subscriptiondevices.platform.security.Scopes;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -254,13 +260,28 @@ class V2DevicesIT extends PostgresIT {
     }
 
     @Test
-    void a_body_over_the_limit_is_413_and_a_wrong_content_type_is_415() {
+    void a_body_over_the_limit_is_413_and_a_wrong_content_type_is_415() throws Exception {
         String path = devicesPath(ORG, subscription(ORG));
         String huge = "{\"catalogue_commercial_device_id\":\"" + "x".repeat(20_000) + "\",\"legacy_account_id\":1}";
 
         Api.Response tooLarge = api.post(path, fullToken(), huge);
         assertThat(tooLarge.status()).isEqualTo(413);
         assertThat(tooLarge.errorCode()).isEqualTo("PAYLOAD_TOO_LARGE");
+
+        HttpResponse<String> chunked = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .header("Authorization", "Bearer " + fullToken())
+                                .header("Content-Type", "application/json")
+                                // a stream of unknown length: sent in chunks, without Content-Length
+                                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                        () -> new ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8))))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode())
+                .as("a chunked body is counted while it is read")
+                .isEqualTo(413);
+        assertThat(chunked.body()).contains("\"PAYLOAD_TOO_LARGE\"");
 
         Api.Response text = api.post(path, fullToken(), "hello", Map.of("Content-Type", "text/plain"));
         assertThat(text.status()).isEqualTo(415);

@@ -14,10 +14,12 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * Every {@code /v1}, {@code /v2} and {@code /admin} call needs a Bearer JWT. Reads need
@@ -37,6 +39,27 @@ class SecurityConfiguration {
             @Value("${devices.security.verified-tokens.max-entries:2000}") long maxTokens,
             @Value("${devices.security.verified-tokens.keep-for:5m}") Duration keepFor) {
         return new VerifiedTokenCache(modes.decoder(), maxTokens, keepFor, Clock.systemUTC());
+    }
+
+    /**
+     * Spring Security's default firewall, with the header-value check done without a regular expression
+     * ({@link HeaderValues}: the same verdicts, a seventh of a read's CPU less).
+     */
+    @Bean
+    StrictHttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderValues(new HeaderValues());
+        return firewall;
+    }
+
+    /**
+     * No observation per security filter, authentication and authorization: wrapping every filter cost
+     * 8 % of a write's and 6 % of a read's CPU (JFR). Requests are still timed as a whole
+     * ({@code http.server.requests}).
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean
@@ -66,6 +89,10 @@ class SecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
+                // No request wrapper for the servlet API's security methods (getUserPrincipal, isUserInRole):
+                // callers are read from the security context (Callers), and every wrapper layer makes the
+                // handler lookup's many getMethod and getAttribute calls a call deeper.
+                .servletApi(servletApi -> servletApi.disable())
                 .authorizeHttpRequests(requests -> requests.requestMatchers(openPaths(benchmarkConstant))
                         .permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
@@ -83,6 +110,7 @@ class SecurityConfiguration {
                         .anyRequest()
                         .authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(new BearerTokens())
                         .jwt(jwt -> {})
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))

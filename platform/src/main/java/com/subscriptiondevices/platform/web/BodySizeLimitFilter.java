@@ -44,7 +44,16 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
                     List.of("The request body is larger than " + limit + " bytes."));
             return;
         }
-        chain.doFilter(new LimitedRequest(request, limit), response);
+        chain.doFilter(hasBody(request) ? new LimitedRequest(request, limit) : request, response);
+    }
+
+    /**
+     * Whether the request says it has a body (a length above zero, or chunks). One without is passed on
+     * unwrapped: every wrapper layer makes each later {@code getMethod} and {@code getAttribute} (dozens
+     * a request, in Spring MVC's handler lookup) a call deeper.
+     */
+    private static boolean hasBody(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {
