@@ -52,6 +52,9 @@ final class SavepointPerHandler implements HandlerEnhancerDefinition {
 
         private final ObjectProvider<PlatformTransactionManager> transactions;
 
+        /** Resolved once, on the first event: a bean lookup per event showed in the write profile. */
+        private volatile PlatformTransactionManager resolvedManager;
+
         InSavepoint(MessageHandlingMember<T> delegate, ObjectProvider<PlatformTransactionManager> transactions) {
             super(delegate);
             this.transactions = transactions;
@@ -62,7 +65,7 @@ final class SavepointPerHandler implements HandlerEnhancerDefinition {
             if (!TransactionSynchronizationManager.isActualTransactionActive()) {
                 return super.handle(message, target);
             }
-            PlatformTransactionManager manager = transactions.getObject();
+            PlatformTransactionManager manager = transactionManager();
             TransactionStatus savepoint = manager.getTransaction(SAVEPOINT);
             Object result;
             try {
@@ -73,6 +76,15 @@ final class SavepointPerHandler implements HandlerEnhancerDefinition {
             }
             manager.commit(savepoint);
             return result;
+        }
+
+        private PlatformTransactionManager transactionManager() {
+            PlatformTransactionManager resolved = resolvedManager;
+            if (resolved == null) {
+                resolved = transactions.getObject();
+                resolvedManager = resolved;
+            }
+            return resolved;
         }
     }
 }
