@@ -163,6 +163,42 @@ class ProjectionRebuildIT extends ServiceIT {
                 reads.get());
     }
 
+    /**
+     * Statistics taken while a shadow table was empty (autovacuum after the last rebuild emptied it, or an
+     * operator's ANALYZE) made every upsert of the next rebuild a sequential scan: quadratic. The rebuild
+     * analyzes its tables whenever the replayed events have doubled, which invalidates those plans.
+     */
+    @Test
+    void a_rebuild_takes_fresh_statistics_as_its_tables_fill_not_only_before_the_switch() {
+        devices(20);
+        jdbc.sql("analyze device_view_shadow").update();
+        long shadow = jdbc.sql("select 'device_view_shadow'::regclass::oid")
+                .query(Long.class)
+                .single();
+        long analyzedBefore = analyzeCount(shadow);
+
+        assertThat(api.post("/admin/projections/device-projection/rebuild", admin(), "")
+                        .status())
+                .isEqualTo(202);
+        eventually("the rebuild is done", () -> status("device-projection")
+                .get("rebuild")
+                .get("status")
+                .asString()
+                .equals("DONE"));
+
+        long events = status("device-projection").get("rebuild").get("events").asLong();
+        assertThat(events).as("events replayed, 50 to a batch").isGreaterThanOrEqualTo(100);
+        // after 50 and 100 events (and on at each doubling), and once more before the switch
+        assertThat(analyzeCount(shadow) - analyzedBefore).isGreaterThanOrEqualTo(3);
+    }
+
+    private long analyzeCount(long table) {
+        return jdbc.sql("select analyze_count from pg_stat_user_tables where relid = ?")
+                .param(table)
+                .query(Long.class)
+                .single();
+    }
+
     @Test
     void the_operator_command_line_rebuilds_while_this_instance_keeps_serving() {
         List<Known> known = devices(5);
