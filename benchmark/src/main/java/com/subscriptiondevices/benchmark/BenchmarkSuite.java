@@ -185,39 +185,58 @@ public final class BenchmarkSuite {
 
         try (MemorySampler memory = new MemorySampler(pid)) {
             memory.phase("http");
-            for (int r = 1; r <= options.rounds(); r++) {
-                String round = "[round " + r + "/" + options.rounds() + "] ";
-                pgbench.run(jdbc, 1, options.warmup(), false, pid);
+            // Warm-up rounds (r < 1) run every HTTP scenario as a measured round does, into measurements
+            // that are then dropped: the first minutes of a JIT-compiled service say how fast it compiles.
+            for (int r = 1 - options.warmupRounds(); r <= options.rounds(); r++) {
+                boolean recorded = r >= 1;
+                String round = recorded
+                        ? "[round " + r + "/" + options.rounds() + "] "
+                        : "[warm-up round " + (r + options.warmupRounds()) + "/" + options.warmupRounds()
+                                + ", not recorded] ";
+                if (recorded) {
+                    pgbench.run(jdbc, 1, options.warmup(), false, pid);
+                    report(
+                            round + "pgbench insert, 1 client",
+                            pg1.add(pgbench.run(jdbc, 1, options.duration(), true, pid)));
+                    pgbench.run(jdbc, clients, options.warmup(), false, pid);
+                    report(
+                            round + "pgbench insert, " + clients + " clients",
+                            pgN.add(pgbench.run(jdbc, clients, options.duration(), true, pid)));
+                }
                 report(
-                        round + "pgbench insert, 1 client",
-                        pg1.add(pgbench.run(jdbc, 1, options.duration(), true, pid)));
-                pgbench.run(jdbc, clients, options.warmup(), false, pid);
-                report(
-                        round + "pgbench insert, " + clients + " clients",
-                        pgN.add(pgbench.run(jdbc, clients, options.duration(), true, pid)));
-                report(round + "GET /bench/constant", constant.add(load(clients, Workloads.constant(http), pid)));
+                        round + "GET /bench/constant",
+                        kept(constant, recorded).add(load(clients, Workloads.constant(http), pid)));
                 List<String> own = new ArrayList<>();
                 for (int i = 0; i < clients; i++) {
                     own.add(api.createSubscription());
                 }
                 report(
                         round + "POST add device",
-                        post.add(load(clients, Workloads.addDevice(http, writeToken, own), pid)));
+                        kept(post, recorded).add(load(clients, Workloads.addDevice(http, writeToken, own), pid)));
                 report(
                         round + "PATCH hot device",
-                        patch.add(
-                                load(1, Workloads.patchHotDevice(http, writeToken, hotSubscription, hotDevice), pid)));
+                        kept(patch, recorded)
+                                .add(load(
+                                        1,
+                                        Workloads.patchHotDevice(http, writeToken, hotSubscription, hotDevice),
+                                        pid)));
                 report(
                         round + "GET device",
-                        getDevice.add(load(clients, Workloads.getDevice(http, readToken, dataset), pid)));
+                        kept(getDevice, recorded)
+                                .add(load(clients, Workloads.getDevice(http, readToken, dataset), pid)));
                 report(
                         round + "GET devices by MAC",
-                        byMac.add(load(clients, Workloads.devicesByMac(http, readToken, dataset), pid)));
-                report(round + "V1 list", v1List.add(load(clients, Workloads.v1List(http, readToken, dataset), pid)));
+                        kept(byMac, recorded)
+                                .add(load(clients, Workloads.devicesByMac(http, readToken, dataset), pid)));
+                report(
+                        round + "V1 list",
+                        kept(v1List, recorded).add(load(clients, Workloads.v1List(http, readToken, dataset), pid)));
                 ReadAfterWrite.Result lag = ReadAfterWrite.run(
                         http, writeToken, api.createSubscription(), options.warmup(), options.duration(), pid);
-                report(round + "read-after-write (sent → visible)", visible.add(lag.visible()));
-                answered.add(lag.answered());
+                report(
+                        round + "read-after-write (sent → visible)",
+                        kept(visible, recorded).add(lag.visible()));
+                kept(answered, recorded).add(lag.answered());
                 staleAfter2xx += lag.staleAfter2xx();
             }
 
@@ -334,6 +353,11 @@ public final class BenchmarkSuite {
         }
     }
 
+    /** The measurement a round's result goes into: the real one, or a scratch one for a warm-up round. */
+    private static Measurement kept(Measurement measurement, boolean recorded) {
+        return recorded ? measurement : new Measurement(measurement.unit());
+    }
+
     private Round load(int clients, IntFunction<ClosedLoop.Call> workload, long pid) throws InterruptedException {
         return ClosedLoop.run(clients, workload, options.warmup(), options.duration(), pid);
     }
@@ -397,12 +421,14 @@ public final class BenchmarkSuite {
         notes.add(String.format(
                 Locale.ROOT,
                 "Throughput is the median of %d round(s) of %d s (after %d s of warm-up each), every scenario"
-                        + " interleaved with its baseline; latencies are percentiles of all rounds' requests"
+                        + " interleaved with its baseline, after %d unrecorded warm-up round(s) of every HTTP"
+                        + " scenario (JIT); latencies are percentiles of all rounds' requests"
                         + " (HdrHistogram; pgbench's from its per-transaction log). Closed loop: each client sends"
                         + " its next request when the previous one answered.",
                 options.rounds(),
                 options.duration().toSeconds(),
-                options.warmup().toSeconds()));
+                options.warmup().toSeconds(),
+                options.warmupRounds()));
         notes.add(String.format(
                 Locale.ROOT,
                 "Read-after-write: writes answer only once the read models show them, so a GET after the 2xx"

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param warmup load before each measured round, not recorded
  * @param duration the measured part of each round
  * @param rounds rounds of every throughput scenario and its baseline, interleaved; medians are quoted
+ * @param warmupRounds unrecorded rounds of every HTTP scenario before the measured ones: the JIT's
+ *     warm-up, so that the rounds measure the service as it runs, not as it compiles
  * @param rebuildRounds rounds of the projection rebuild and its JDBC baseline
  * @param restarts restarts on the loaded dataset whose start-up times give the median
  * @param httpClient the load generator's HTTP client: {@code raw} (lean HTTP/1.1 on sockets) or {@code jdk}
@@ -25,6 +27,7 @@ record Options(
         Duration warmup,
         Duration duration,
         int rounds,
+        int warmupRounds,
         int rebuildRounds,
         int restarts,
         int clients,
@@ -71,6 +74,7 @@ record Options(
               --duration S           measured seconds of each round (default 15)
               --warmup S             unrecorded seconds before each round (default 5)
               --rounds N             rounds of each scenario and baseline; medians are quoted (default 3)
+              --warmup-rounds N      unrecorded rounds of every HTTP scenario first, for the JIT (default 1)
               --rebuild-rounds N     rounds of the rebuild and its baseline (default 3; 1 above 400,000 events)
               --restarts N           restarts on the loaded dataset for the start-up median (default 3)
               --clients N            concurrent clients of the 8-client scenarios (default 8)
@@ -143,6 +147,7 @@ record Options(
         Duration warmup = seconds(values.remove("warmup"), quick ? 1 : 5);
         Duration duration = seconds(values.remove("duration"), quick ? 3 : 15);
         int rounds = (int) longValue(values.remove("rounds"), quick ? 1 : 3);
+        int warmupRounds = (int) longValue(values.remove("warmup-rounds"), quick ? 0 : 1);
         long events = (devices + perSubscription - 1) / perSubscription + devices;
         int rebuildRounds = (int) longValue(values.remove("rebuild-rounds"), quick ? 1 : events > 400_000 ? 1 : rounds);
         int restarts = (int) longValue(values.remove("restarts"), quick ? 1 : 3);
@@ -180,7 +185,13 @@ record Options(
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("Unknown option(s): --" + String.join(", --", values.keySet()));
         }
-        if (devices < 1 || perSubscription < 1 || rounds < 1 || rebuildRounds < 1 || restarts < 1 || clients < 1) {
+        if (devices < 1
+                || perSubscription < 1
+                || rounds < 1
+                || warmupRounds < 0
+                || rebuildRounds < 1
+                || restarts < 1
+                || clients < 1) {
             throw new IllegalArgumentException("Counts must be positive");
         }
         return new Options(
@@ -189,6 +200,7 @@ record Options(
                 warmup,
                 duration,
                 rounds,
+                warmupRounds,
                 rebuildRounds,
                 restarts,
                 clients,
@@ -232,6 +244,7 @@ record Options(
         description.put("warmup_seconds", warmup.toMillis() / 1000.0);
         description.put("duration_seconds", duration.toMillis() / 1000.0);
         description.put("rounds", rounds);
+        description.put("warmup_rounds", warmupRounds);
         description.put("rebuild_rounds", rebuildRounds);
         description.put("restarts", restarts);
         description.put("clients", clients);

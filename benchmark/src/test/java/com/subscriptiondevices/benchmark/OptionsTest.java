@@ -1,6 +1,7 @@
 package com.subscriptiondevices.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,6 +35,21 @@ class OptionsTest {
 
         assertThat(readme)
                 .contains("java " + String.join(" ", Options.README_JVM_OPTIONS) + " -jar " + Options.README_JAR);
+    }
+
+    @Test
+    void oneUnrecordedWarmUpRoundPrecedesTheMeasuredOnesExceptInAQuickRun() {
+        assertThat(Options.parse(new String[0], Map.of()).warmupRounds()).isEqualTo(1);
+        assertThat(Options.parse(new String[] {"--quick"}, Map.of()).warmupRounds())
+                .isZero();
+        assertThat(Options.parse(new String[] {"--warmup-rounds", "2"}, Map.of())
+                        .warmupRounds())
+                .isEqualTo(2);
+        assertThat(Options.parse(new String[] {"--warmup-rounds", "0"}, Map.of())
+                        .describe())
+                .containsEntry("warmup_rounds", 0);
+        assertThatThrownBy(() -> Options.parse(new String[] {"--warmup-rounds", "-1"}, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
