@@ -60,7 +60,7 @@ record Options(
      */
     static final List<String> README_JVM_OPTIONS = List.of(
             "-XX:+UseSerialGC",
-            "-Xmx384m",
+            "-Xmx320m",
             "-Xss512k",
             "-XX:SharedArchiveFile=service/target/app/subscription-devices.jsa");
 
@@ -83,7 +83,7 @@ record Options(
               --database NAME        the database, dropped and created by bench/run (default subscription_devices_bench)
               --port P               the service's port (default 18080)
               --service-jvm-options "..."   JVM options of the service (default: README's, -XX:+UseSerialGC
-                                     -Xmx384m -Xss512k -XX:SharedArchiveFile=service/target/app/subscription-devices.jsa)
+                                     -Xmx320m -Xss512k -XX:SharedArchiveFile=service/target/app/subscription-devices.jsa)
               --results DIR          where results-<timestamp>.json/.csv go (default bench-results)
               --pgbench PATH         (default /usr/bin/pgbench, else pgbench on the PATH)
             PostgreSQL: PGHOST, PGPORT, PGUSER, PGPASSWORD (default 127.0.0.1:5432, postgres, no password).

@@ -20,11 +20,11 @@ class OptionsTest {
         assertThat(options.serviceJvmOptions())
                 .containsExactly(
                         "-XX:+UseSerialGC",
-                        "-Xmx384m",
+                        "-Xmx320m",
                         "-Xss512k",
                         "-XX:SharedArchiveFile=service/target/app/subscription-devices.jsa");
         assertThat(options.serviceJvmDescription())
-                .isEqualTo("-XX:+UseSerialGC -Xmx384m -Xss512k"
+                .isEqualTo("-XX:+UseSerialGC -Xmx320m -Xss512k"
                         + " -XX:SharedArchiveFile=service/target/app/subscription-devices.jsa, as README's command");
         assertThat(options.serviceJar()).isEqualTo(Path.of("service/target/app/subscription-devices.jar"));
     }
