@@ -2,21 +2,22 @@ package com.subscriptiondevices.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.subscriptiondevices.api.device.DeviceAdded;
+import com.subscriptiondevices.command.simreplacement.provisioning.NetworkProvisioning;
+import com.subscriptiondevices.command.simreplacement.provisioning.SwapRequest;
 import com.subscriptiondevices.platform.security.Scopes;
 import com.subscriptiondevices.platform.testing.TestDatabases;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.context.annotation.Primary;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -24,150 +25,136 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * An event the device projection cannot handle goes to its dead-letter queue; the projection goes on
- * with every other subscription, and an operator retries the letter once the cause is fixed. The
- * failure comes from a deliberately faulty handler in the projection's processing group (same
- * processor, same queue), for devices with the serial number {@value #FAILING_SERIAL}. A database of
- * its own, so no other test's processors meet that handler's events.
+ * An event the SIM replacement process cannot handle goes to its dead-letter queue; the process goes
+ * on with every other replacement, later events of the same replacement wait behind it, and an operator
+ * retries the letter once the cause is fixed. A transient failure of the database is retried by the
+ * process itself and never dead-lettered. The failures come from a faulty network port around the
+ * simulated one (asked from the process's handler), for swaps to the ICCIDs it is told to fail. A
+ * database of its own, so no other test's process meets those failures.
  */
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@Import(DeadLettersIT.FaultyProjection.class)
+@Import(DeadLettersIT.FaultyNetworkConfiguration.class)
 class DeadLettersIT extends ServiceIT {
 
-    static final String FAILING_SERIAL = "FAIL-ME";
+    static final String GROUP = "SimReplacementProcessProcessor";
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry properties) {
         properties.add("spring.datasource.url", () -> TestDatabases.dedicated("deadletters"));
-        // Were a write to wait for its dead-lettered event, it would now wait longer than the client's
-        // 30 s: the tests below would fail instead of passing slowly.
-        properties.add("devices.read-your-writes.timeout", () -> "60s");
     }
 
     @Autowired
-    FaultyDeviceHandler faulty;
+    FaultyNetwork network;
 
     @Test
-    void an_event_the_projection_cannot_handle_waits_in_the_queue_and_the_projection_goes_on() {
-        faulty.fail(Fault.FAILED_STATEMENT);
-        String broken = subscription(ORG);
-        Api.Response added =
-                api.post(devicesPath(ORG, broken), fullToken(), Fixtures.terminal(Fixtures.mac(), FAILING_SERIAL));
-        assertThat(added.status())
-                .as("the write stands, and answers: the processor moved past its event")
-                .isEqualTo(201);
-        String failedDevice = added.json().get("id").asString();
+    void an_event_the_process_cannot_handle_waits_in_the_queue_and_the_process_goes_on() {
+        Sim sim = sim();
+        String newIccid = Fixtures.iccid();
+        network.fail(newIccid, Fault.FAILED_STATEMENT);
+        Api.Response accepted = replace(sim, newIccid);
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        String request = requestOf(sim);
 
-        List<JsonNode> letters = lettersOf(broken);
-        assertThat(letters).hasSize(1);
+        eventually(
+                "the failed event and the one behind it wait",
+                () -> lettersOf(request).size() == 2);
+        List<JsonNode> letters = lettersOf(request);
         JsonNode letter = letters.get(0);
-        assertThat(letter.get("processing_group").asString()).isEqualTo("device-projection");
-        assertThat(letter.get("sequence_identifier").asString()).isEqualTo(broken);
-        assertThat(letter.get("event_type").asString()).isEqualTo("DeviceAdded");
-        assertThat(letter.get("event_id").asString()).isEqualTo(eventId(broken, 1));
-        assertThat(letter.get("aggregate_id").asString()).isEqualTo(broken);
-        assertThat(letter.get("sequence_number").asLong()).isEqualTo(1);
+        assertThat(letter.get("processing_group").asString()).isEqualTo(GROUP);
+        assertThat(letter.get("sequence_identifier").asString()).isEqualTo(request);
+        assertThat(letter.get("event_type").asString()).isEqualTo("SimReplacementRequested");
+        assertThat(letter.get("aggregate_id").asString()).isEqualTo(sim.subscriptionId());
+        assertThat(letter.get("event_id").asString()).isEqualTo(eventId(sim.subscriptionId(), 2));
+        assertThat(letter.get("sequence_number").asLong()).isEqualTo(2);
         assertThat(letter.get("enqueued_at").asString()).endsWith("Z");
-        assertThat(letter.get("cause_type").asString()).isEqualTo(sqlFailureType(letter));
+        assertThat(letter.get("cause_type").asString())
+                .startsWith("org.springframework.dao.")
+                .doesNotContain("ThrowableCause");
         assertThat(letter.get("cause_message").asString()).contains("division by zero");
         assertThat(letter.has("payload")).isFalse();
-        assertThat(api.get(devicesPath(ORG, broken) + "/" + failedDevice, fullToken())
-                        .status())
-                .as("the failed event left nothing in the read model")
-                .isEqualTo(404);
-        assertThat(api.get("/v1/orgs/yoigo/subscriptions/" + broken + "/devices", fullToken())
-                        .json())
-                .as("the V1 projection, a processing group of its own, handled it")
-                .hasSize(1);
-
-        Api.Response second =
-                api.post(devicesPath(ORG, broken), fullToken(), Fixtures.terminal(Fixtures.mac(), Fixtures.serial()));
-        assertThat(second.status()).isEqualTo(201);
-        String waitingDevice = second.json().get("id").asString();
-        letters = lettersOf(broken);
-        assertThat(letters)
-                .as("later events of the subscription wait behind its first dead letter")
-                .hasSize(2);
-        assertThat(letters.get(1).get("sequence_number").asLong()).isEqualTo(2);
+        assertThat(letters.get(1).get("event_type").asString())
+                .as("the network's answer waits behind the event the process failed on")
+                .isEqualTo("SimReplaced");
         assertThat(letters.get(1).get("cause_type").isNull()).isTrue();
-        assertThat(api.get(devicesPath(ORG, broken) + "/" + waitingDevice, fullToken())
-                        .status())
-                .isEqualTo(404);
+        assertThat(v1ChangeRequest(sim).get("status").asString())
+                .as("the replacement itself is processed: the device and its read models are not the process's")
+                .isEqualTo("PROCESSED");
 
-        String healthy = subscription(ORG);
-        String healthyDevice = addTerminal(healthy);
-        assertThat(api.get(devicesPath(ORG, healthy) + "/" + healthyDevice, fullToken())
-                        .status())
-                .as("every other subscription is projected as ever")
-                .isEqualTo(200);
-        assertThat(lettersOf(healthy)).isEmpty();
+        Sim other = sim();
+        assertThat(replace(other, Fixtures.iccid()).status()).isEqualTo(202);
+        eventually(
+                "every other replacement goes on as ever",
+                () -> v1ChangeRequest(other).get("status").asString().equals("PROCESSED"));
+        assertThat(lettersOf(requestOf(other))).isEmpty();
 
-        faulty.fail(Fault.NONE);
+        network.fail(newIccid, Fault.NONE);
         Api.Response retried = retry(letter.get("id").asString());
         assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
         assertThat(retried.json().get("id").asString())
                 .isEqualTo(letter.get("id").asString());
         assertThat(retried.json().get("outcome").asString()).isEqualTo("PROCESSED");
-        assertThat(lettersOf(broken)).as("the letter and the one behind it").isEmpty();
-        assertThat(api.get(devicesPath(ORG, broken) + "/" + failedDevice, fullToken())
-                        .status())
-                .isEqualTo(200);
-        assertThat(api.get(devicesPath(ORG, broken) + "/" + waitingDevice, fullToken())
-                        .status())
-                .isEqualTo(200);
-        String later = addTerminal(broken);
-        assertThat(api.get(devicesPath(ORG, broken) + "/" + later, fullToken()).status())
-                .as("the subscription is projected at once again")
-                .isEqualTo(200);
-        assertThat(lettersOf(broken)).isEmpty();
+        assertThat(lettersOf(request)).as("the letter and the one behind it").isEmpty();
+        assertThat(processesWaitingFor(request))
+                .as("the process saw the answer and ended")
+                .isZero();
     }
 
     @Test
     void a_retry_that_fails_again_keeps_the_letters_with_the_new_cause() {
-        faulty.fail(Fault.FAILED_STATEMENT);
-        String broken = subscription(ORG);
-        String failedDevice = api.post(
-                        devicesPath(ORG, broken), fullToken(), Fixtures.terminal(Fixtures.mac(), FAILING_SERIAL))
-                .json()
-                .get("id")
-                .asString();
-        api.post(devicesPath(ORG, broken), fullToken(), Fixtures.terminal(Fixtures.mac(), Fixtures.serial()));
-        List<JsonNode> letters = lettersOf(broken);
-        assertThat(letters).hasSize(2);
+        Sim sim = sim();
+        String newIccid = Fixtures.iccid();
+        network.fail(newIccid, Fault.FAILED_STATEMENT);
+        assertThat(replace(sim, newIccid).status()).isEqualTo(202);
+        String request = requestOf(sim);
+        eventually("two letters wait", () -> lettersOf(request).size() == 2);
+        List<JsonNode> letters = lettersOf(request);
 
-        faulty.fail(Fault.EXCEPTION);
+        network.fail(newIccid, Fault.EXCEPTION);
         // the letter waiting behind: its sequence is retried from its first letter
         Api.Response retried = retry(letters.get(1).get("id").asString());
         assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
         assertThat(retried.json().get("outcome").asString()).isEqualTo("FAILED");
         assertThat(retried.json().get("cause_type").asString()).isEqualTo(IllegalStateException.class.getName());
-        assertThat(retried.json().get("cause_message").asString()).isEqualTo("The read model is still broken");
+        assertThat(retried.json().get("cause_message").asString()).isEqualTo("The network port is still broken");
 
-        List<JsonNode> after = lettersOf(broken);
+        List<JsonNode> after = lettersOf(request);
         assertThat(after)
                 .extracting(l -> l.get("id").asString())
                 .containsExactly(
                         letters.get(0).get("id").asString(),
                         letters.get(1).get("id").asString());
         assertThat(after.get(0).get("cause_type").asString()).isEqualTo(IllegalStateException.class.getName());
-        assertThat(after.get(0).get("cause_message").asString()).isEqualTo("The read model is still broken");
+        assertThat(after.get(0).get("cause_message").asString()).isEqualTo("The network port is still broken");
         assertThat(Instant.parse(after.get(0).get("last_touched").asString()))
                 .isAfterOrEqualTo(
                         Instant.parse(letters.get(0).get("last_touched").asString()));
-        assertThat(api.get(devicesPath(ORG, broken) + "/" + failedDevice, fullToken())
-                        .status())
-                .isEqualTo(404);
 
-        faulty.fail(Fault.NONE);
+        network.fail(newIccid, Fault.NONE);
         assertThat(retry(letters.get(0).get("id").asString())
                         .json()
                         .get("outcome")
                         .asString())
                 .isEqualTo("PROCESSED");
-        assertThat(lettersOf(broken)).isEmpty();
-        assertThat(api.get(devicesPath(ORG, broken) + "/" + failedDevice, fullToken())
-                        .status())
-                .isEqualTo(200);
+        assertThat(lettersOf(request)).isEmpty();
+    }
+
+    @Test
+    void a_transient_failure_is_retried_by_the_process_and_never_dead_lettered() {
+        Sim sim = sim();
+        String newIccid = Fixtures.iccid();
+        network.failTransiently(newIccid, 2);
+        assertThat(replace(sim, newIccid).status()).isEqualTo(202);
+
+        eventually(
+                "the process retried and the network swapped the SIM",
+                () -> v1ChangeRequest(sim).get("status").asString().equals("PROCESSED"));
+        assertThat(network.asked(newIccid))
+                .as("asked again after each transient failure")
+                .isGreaterThanOrEqualTo(3);
+        assertThat(lettersOf(requestOf(sim))).isEmpty();
+        assertThat(api.get("/admin/dead-letters", adminToken()).json())
+                .allSatisfy(letter ->
+                        assertThat(letter.get("aggregate_id").asString()).isNotEqualTo(sim.subscriptionId()));
     }
 
     @Test
@@ -202,8 +189,8 @@ class DeadLettersIT extends ServiceIT {
         Api.Response group = api.get("/admin/dead-letters?processing_group=nope", adminToken());
         assertThat(group.status()).isEqualTo(400);
         assertThat(group.errorCode()).isEqualTo("INVALID_PARAMETER");
-        assertThat(group.json().get("error").get("message").asString()).contains("v1-device-projection");
-        assertThat(api.get("/admin/dead-letters?processing_group=v1-device-projection", adminToken())
+        assertThat(group.json().get("error").get("message").asString()).contains(GROUP);
+        assertThat(api.get("/admin/dead-letters?processing_group=" + GROUP, adminToken())
                         .status())
                 .isEqualTo(200);
     }
@@ -229,17 +216,41 @@ class DeadLettersIT extends ServiceIT {
         return api.post("/admin/dead-letters/" + id + "/retry", adminToken(), "");
     }
 
-    /** The subscription's dead letters in the device projection, in the order the list gives them. */
-    private List<JsonNode> lettersOf(String subscriptionId) {
-        Api.Response listed = api.get("/admin/dead-letters?processing_group=device-projection", adminToken());
+    /** The replacement request's dead letters, in the order the list gives them. */
+    private List<JsonNode> lettersOf(String request) {
+        Api.Response listed = api.get("/admin/dead-letters?processing_group=" + GROUP, adminToken());
         assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
         List<JsonNode> letters = new ArrayList<>();
         for (JsonNode letter : listed.json()) {
-            if (subscriptionId.equals(letter.get("aggregate_id").asString())) {
+            if (request.equals(letter.get("sequence_identifier").asString())) {
                 letters.add(letter);
             }
         }
         return letters;
+    }
+
+    /** The id of the SIM's (only) replacement request, from its event. */
+    private String requestOf(Sim sim) {
+        String payload = jdbc.sql("select convert_from(payload, 'UTF8') from domainevententry"
+                        + " where aggregateidentifier = ? and payloadtype like '%SimReplacementRequested'")
+                .param(sim.subscriptionId())
+                .query(String.class)
+                .single();
+        return Api.JSON.readTree(payload).get("requestId").asString();
+    }
+
+    private JsonNode v1ChangeRequest(Sim sim) {
+        return api.get(sim.v1Path() + "?only_active=false", fullToken())
+                .json()
+                .get("subscription_device_change_requests")
+                .get(0);
+    }
+
+    private long processesWaitingFor(String request) {
+        return jdbc.sql("select count(*) from associationvalueentry where associationvalue = ?")
+                .param(request)
+                .query(Long.class)
+                .single();
     }
 
     private String eventId(String subscriptionId, long sequenceNumber) {
@@ -251,58 +262,72 @@ class DeadLettersIT extends ServiceIT {
                 .single();
     }
 
-    /** Spring's translation of PostgreSQL's error, whichever subclass it picks: a real exception type. */
-    private static String sqlFailureType(JsonNode letter) {
-        String type = letter.get("cause_type").asString();
-        assertThat(type).startsWith("org.springframework.dao.").doesNotContain("ThrowableCause");
-        return type;
-    }
-
     enum Fault {
         NONE,
-        /** A statement that fails, as a projection's own would: PostgreSQL then refuses the rest of the transaction. */
+        /**
+         * The network is asked (and answers), then a statement fails, as the process's own could:
+         * PostgreSQL then refuses the rest of the transaction unless the handler ran in a savepoint.
+         */
         FAILED_STATEMENT,
         EXCEPTION
     }
 
     /**
-     * The faulty handler, in the device projection's processing group and ahead of the projection in
-     * it. A plain class brought in by {@code @Import}, not a component: the service's component scan
-     * covers the test classes, and must not hand this handler to every other test's context.
+     * The network port the process uses, failing for the ICCIDs it is told to. A plain class brought in
+     * by {@code @Import}, not a component: the service's component scan covers the test classes, and
+     * must not hand this port to every other test's context.
      */
-    static class FaultyProjection {
+    static class FaultyNetworkConfiguration {
 
         @Bean
-        FaultyDeviceHandler faultyDeviceHandler(JdbcClient jdbc) {
-            return new FaultyDeviceHandler(jdbc);
+        @Primary
+        FaultyNetwork faultyNetwork(
+                @Qualifier("simulatedNetworkProvisioning") NetworkProvisioning simulated, JdbcClient jdbc) {
+            return new FaultyNetwork(simulated, jdbc);
         }
     }
 
-    @ProcessingGroup("device-projection")
-    @Order(Ordered.HIGHEST_PRECEDENCE)
-    static class FaultyDeviceHandler {
+    static class FaultyNetwork implements NetworkProvisioning {
 
+        private final NetworkProvisioning simulated;
         private final JdbcClient jdbc;
-        private volatile Fault fault = Fault.NONE;
+        private final java.util.Map<String, Fault> faults = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.Map<String, AtomicInteger> transientFailures =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.Map<String, AtomicInteger> asked = new java.util.concurrent.ConcurrentHashMap<>();
 
-        FaultyDeviceHandler(JdbcClient jdbc) {
+        FaultyNetwork(NetworkProvisioning simulated, JdbcClient jdbc) {
+            this.simulated = simulated;
             this.jdbc = jdbc;
         }
 
-        void fail(Fault fault) {
-            this.fault = fault;
+        void fail(String newIccid, Fault fault) {
+            faults.put(newIccid, fault);
         }
 
-        @EventHandler
-        void on(DeviceAdded event) {
-            if (!FAILING_SERIAL.equals(event.details().serialNumber())) {
-                return;
+        void failTransiently(String newIccid, int times) {
+            transientFailures.put(newIccid, new AtomicInteger(times));
+        }
+
+        int asked(String newIccid) {
+            return asked.getOrDefault(newIccid, new AtomicInteger()).get();
+        }
+
+        @Override
+        public void requestSwap(SwapRequest request) {
+            asked.computeIfAbsent(request.newIccid(), iccid -> new AtomicInteger())
+                    .incrementAndGet();
+            AtomicInteger transientLeft = transientFailures.get(request.newIccid());
+            if (transientLeft != null && transientLeft.getAndDecrement() > 0) {
+                throw new QueryTimeoutException("The database took too long (a transient failure)");
             }
-            switch (fault) {
-                case FAILED_STATEMENT ->
+            switch (faults.getOrDefault(request.newIccid(), Fault.NONE)) {
+                case FAILED_STATEMENT -> {
+                    simulated.requestSwap(request);
                     jdbc.sql("select 1 / 0").query(Integer.class).single();
-                case EXCEPTION -> throw new IllegalStateException("The read model is still broken");
-                case NONE -> {}
+                }
+                case EXCEPTION -> throw new IllegalStateException("The network port is still broken");
+                case NONE -> simulated.requestSwap(request);
             }
         }
     }

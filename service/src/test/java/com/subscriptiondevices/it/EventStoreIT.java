@@ -56,13 +56,22 @@ class EventStoreIT extends PostgresIT {
     }
 
     @Test
-    void projection_positions_are_stored_in_the_database_token_store() {
+    void read_models_keep_no_position_and_the_replacement_process_keeps_its_own_in_the_token_store() {
         subscription(ORG);
-        assertThat(jdbc.sql(
-                                "select count(*) from tokenentry where processorname = 'device-projection' and token is not null")
+        assertThat(jdbc.sql("select count(*) from tokenentry where processorname in"
+                                + " ('device-projection', 'v1-device-projection')")
                         .query(Long.class)
                         .single())
-                .isPositive();
+                .as("written with the events, read models have no position to keep")
+                .isZero();
+        eventually(
+                "the process stores its position",
+                () -> jdbc.sql(
+                                        "select count(*) from tokenentry"
+                                                + " where processorname = 'SimReplacementProcessProcessor' and token is not null")
+                                .query(Long.class)
+                                .single()
+                        > 0);
     }
 
     @Test

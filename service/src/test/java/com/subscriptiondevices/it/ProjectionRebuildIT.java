@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,9 +26,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Rebuilding read models while the API keeps serving, on a database of its own: every read during a
- * rebuild sees complete data, writes made meanwhile survive the switch, and a rebuild run from the
- * operator command line (another process, in effect) takes over from the serving instance.
+ * Rebuilding read models as new versions while the API keeps serving and writing, on a database of its
+ * own: every read during a rebuild sees complete data, every write acknowledged meanwhile (before,
+ * during and after the switch) is in the new version, a rebuild run from the operator command line
+ * (another process, in effect) switches under this instance's writes, and verification finds every row
+ * that differs from a replay of the event store.
  */
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ProjectionRebuildIT extends ServiceIT {
@@ -80,7 +83,7 @@ class ProjectionRebuildIT extends ServiceIT {
         List<Known> known = devices(40);
         String before = jdbc.sql(
                         "select string_agg(device_id || ':' || version || ':' || details, '|' order by device_id)"
-                                + " from device_view")
+                                + " from device_model.device_view")
                 .query(String.class)
                 .single();
         AtomicBoolean reading = new AtomicBoolean(true);
@@ -108,7 +111,33 @@ class ProjectionRebuildIT extends ServiceIT {
             readers.add(reader);
         }
 
-        insertDeadLetter("device-projection");
+        // two writers that keep adding devices through the rebuild and across its switch
+        ConcurrentLinkedQueue<Known> acknowledged = new ConcurrentLinkedQueue<>();
+        List<Thread> writers = new ArrayList<>();
+        for (int w = 0; w < 2; w++) {
+            String subscription = subscription(ORG);
+            Thread writer = new Thread(() -> {
+                while (reading.get()) {
+                    String serial = Fixtures.serial();
+                    String mac = Fixtures.mac();
+                    Api.Response added =
+                            api.post(devicesPath(ORG, subscription), fullToken(), Fixtures.terminal(mac, serial));
+                    if (added.status() == 201) {
+                        acknowledged.add(new Known(
+                                devicesPath(ORG, subscription) + "/"
+                                        + added.json().get("id").asString(),
+                                serial,
+                                mac));
+                    } else {
+                        failures.add("write " + added);
+                    }
+                }
+            });
+            writer.start();
+            writers.add(writer);
+        }
+        long versionBefore = status("device-projection").get("version").asLong();
+
         Api.Response accepted = api.post("/admin/projections/device-projection/rebuild", admin(), "");
         assertThat(accepted.status()).isEqualTo(202);
         List<Known> addedMeanwhile = devices(3);
@@ -119,17 +148,27 @@ class ProjectionRebuildIT extends ServiceIT {
                 .equals("DONE"));
         List<Known> addedAfter = devices(1);
         reading.set(false);
-        for (Thread reader : readers) {
-            reader.join();
+        for (Thread thread : concat(readers, writers)) {
+            thread.join();
         }
 
-        assertThat(failures).as("reads during the rebuild").isEmpty();
-        assertThat(jdbc.sql("select count(*) from deadletterentry where processinggroup = 'device-projection'")
-                        .query(Long.class)
-                        .single())
-                .as("the rebuilt model handled every event again")
-                .isZero();
+        assertThat(failures).as("reads and writes during the rebuild").isEmpty();
         assertThat(reads.get()).isPositive();
+        assertThat(acknowledged).isNotEmpty();
+        for (Known device : acknowledged) {
+            Api.Response read = api.get(device.path(), token(Scopes.READ));
+            assertThat(read.status())
+                    .as("acknowledged during the rebuild: " + device)
+                    .isEqualTo(200);
+            assertThat(read.json().get("serial_number").asString()).isEqualTo(device.serial());
+        }
+        assertThat(status("device-projection").get("version").asLong())
+                .as("a new version went live")
+                .isEqualTo(versionBefore + 1);
+        JsonNode verified =
+                api.get("/admin/projections/device-projection/verify", admin()).json();
+        assertThat(verified.get("differing").asLong()).as(verified.toString()).isZero();
+        assertThat(verified.get("checked").asLong()).isPositive();
         JsonNode status = status("device-projection");
         assertThat(status.get("rebuild").get("events").asLong()).isPositive();
         assertThat(status.get("rebuild").get("events_per_second").asDouble()).isPositive();
@@ -142,40 +181,41 @@ class ProjectionRebuildIT extends ServiceIT {
         }
         String after = jdbc.sql(
                         "select string_agg(device_id || ':' || version || ':' || details, '|' order by device_id)"
-                                + " from device_view")
+                                + " from device_model.device_view")
                 .query(String.class)
                 .single();
         for (String row : before.split("\\|")) {
             assertThat(after).contains(row);
         }
-        assertThat(jdbc.sql("select min(reltuples) from pg_class where relname in ('device_view', 'subscription_view')")
+        assertThat(jdbc.sql(
+                                "select min(c.reltuples) from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                                        + " where n.nspname = 'device_model' and c.relname in ('device_view', 'subscription_view')")
                         .query(Double.class)
                         .single())
                 .as("the switched-in tables carry planner statistics (-1: never analyzed)")
                 .isGreaterThanOrEqualTo(0);
-        eventually(
-                "the live processor catches up",
-                () -> status("device-projection").get("lag").asLong() == 0);
+        assertThat(jdbc.sql("select count(*) from information_schema.schemata where schema_name like 'device_model_%'")
+                        .query(Long.class)
+                        .single())
+                .as("the old version is gone, and no new one is left behind")
+                .isZero();
         System.out.printf(
-                "Rebuild of device-projection: %d events at %.0f events/s; %d reads served during it%n",
+                "Rebuild of device-projection: %d events at %.0f events/s; %d reads and %d writes served during it%n",
                 status.get("rebuild").get("events").asLong(),
                 status.get("rebuild").get("events_per_second").asDouble(),
-                reads.get());
+                reads.get(),
+                acknowledged.size());
     }
 
     /**
-     * Statistics taken while a shadow table was empty (autovacuum after the last rebuild emptied it, or an
-     * operator's ANALYZE) made every upsert of the next rebuild a sequential scan: quadratic. The rebuild
-     * analyzes its tables whenever the replayed events have doubled, which invalidates those plans.
+     * Statistics of a table while it was empty made every upsert of a rebuild a sequential scan:
+     * quadratic. The rebuild analyzes the new version's tables whenever the replayed events have doubled,
+     * which invalidates those plans, and once more before the switch. The tables keep their counters
+     * when they are switched in.
      */
     @Test
     void a_rebuild_takes_fresh_statistics_as_its_tables_fill_not_only_before_the_switch() {
         devices(20);
-        jdbc.sql("analyze device_view_shadow").update();
-        long shadow = jdbc.sql("select 'device_view_shadow'::regclass::oid")
-                .query(Long.class)
-                .single();
-        long analyzedBefore = analyzeCount(shadow);
 
         assertThat(api.post("/admin/projections/device-projection/rebuild", admin(), "")
                         .status())
@@ -189,42 +229,24 @@ class ProjectionRebuildIT extends ServiceIT {
         long events = status("device-projection").get("rebuild").get("events").asLong();
         assertThat(events).as("events replayed, 50 to a batch").isGreaterThanOrEqualTo(100);
         // after 50 and 100 events (and on at each doubling), and once more before the switch
-        assertThat(analyzeCount(shadow) - analyzedBefore).isGreaterThanOrEqualTo(3);
-    }
-
-    private long analyzeCount(long table) {
-        return jdbc.sql("select analyze_count from pg_stat_user_tables where relid = ?")
-                .param(table)
-                .query(Long.class)
-                .single();
+        assertThat(jdbc.sql("select analyze_count from pg_stat_user_tables"
+                                + " where schemaname = 'device_model' and relname = 'device_view'")
+                        .query(Long.class)
+                        .single())
+                .isGreaterThanOrEqualTo(3);
     }
 
     @Test
     void the_operator_command_line_rebuilds_while_this_instance_keeps_serving() {
         List<Known> known = devices(5);
+        long versionBefore = status("v1-device-projection").get("version").asLong();
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        PrintStream console = System.out;
-        int exitCode;
-        System.setOut(new PrintStream(output, true, StandardCharsets.UTF_8));
-        try (ConfigurableApplicationContext operator = new SpringApplicationBuilder(
-                        SubscriptionDevicesApplication.class)
-                .profiles("postgres")
-                .run(
-                        "--spring.main.web-application-type=none",
-                        "--spring.datasource.url=" + TestDatabases.dedicated("rebuild"),
-                        "--spring.datasource.username=" + TestDatabases.user(),
-                        "--spring.datasource.hikari.maximum-pool-size=5",
-                        "--devices.security.dev-jwt-secret=" + SECRET,
-                        "--devices.operator.command=rebuild v1-device-projection")) {
-            exitCode = SpringApplication.exit(operator);
-        } finally {
-            System.setOut(console);
-        }
+        int exitCode = operatorCommand("rebuild v1-device-projection", output);
 
         String printed = output.toString(StandardCharsets.UTF_8);
         assertThat(exitCode).as(printed).isZero();
         assertThat(printed).contains("Rebuild of v1-device-projection: DONE").contains("READ MODEL");
-        // this instance took up the rebuilt model where the command line left it
+        // this instance writes the new version the command line switched in
         List<Known> later = devices(1);
         for (Known device : concat(known, later)) {
             JsonNode v2 = api.get(device.path(), fullToken()).json();
@@ -240,9 +262,83 @@ class ProjectionRebuildIT extends ServiceIT {
                             .asString())
                     .isEqualTo(device.serial());
         }
-        eventually(
-                "v1 projection catches up",
-                () -> status("v1-device-projection").get("lag").asLong() == 0);
+        assertThat(status("v1-device-projection").get("version").asLong()).isEqualTo(versionBefore + 1);
+    }
+
+    @Test
+    void verification_finds_every_row_that_differs_from_a_replay_and_names_only_their_columns() {
+        List<Known> known = devices(3);
+        String changed = known.get(0).path().substring(known.get(0).path().lastIndexOf('/') + 1);
+        String deleted = known.get(1).path().substring(known.get(1).path().lastIndexOf('/') + 1);
+        jdbc.sql("update device_model.device_view set serial_number = 'TAMPERED', version = 99"
+                        + " where device_id = cast(? as uuid)")
+                .param(changed)
+                .update();
+        jdbc.sql("delete from device_model.device_view where device_id = cast(? as uuid)")
+                .param(deleted)
+                .update();
+        jdbc.sql("insert into device_model.subscription_view (subscription_id, org, legacy_id, legacy_account_id)"
+                        + " values (cast(? as uuid), 'yoigo', 1, 1)")
+                .param(UUID.randomUUID().toString())
+                .update();
+
+        JsonNode verified =
+                api.get("/admin/projections/device-projection/verify", admin()).json();
+        assertThat(verified.get("name").asString()).isEqualTo("device-projection");
+        assertThat(verified.get("differing").asLong()).isEqualTo(3);
+        assertThat(verified.get("examples").toString())
+                .contains(changed)
+                .contains("DIFFERENT: serial_number, version")
+                .contains(deleted)
+                .contains("MISSING")
+                .contains("UNEXPECTED")
+                .doesNotContain("TAMPERED");
+
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        int exitCode = operatorCommand("verify", output);
+        assertThat(exitCode).as("a row differs").isEqualTo(1);
+        assertThat(output.toString(StandardCharsets.UTF_8))
+                .contains("Verify device-projection: ")
+                .contains("3 differ")
+                .contains("Verify v1-device-projection: ")
+                .contains("0 differ");
+
+        assertThat(api.post("/admin/projections/device-projection/rebuild", admin(), "")
+                        .status())
+                .isEqualTo(202);
+        eventually("the rebuild is done", () -> status("device-projection")
+                .get("rebuild")
+                .get("status")
+                .asString()
+                .equals("DONE"));
+        assertThat(api.get("/admin/projections/device-projection/verify", admin())
+                        .json()
+                        .get("differing")
+                        .asLong())
+                .as("a rebuild repairs what verification found")
+                .isZero();
+        assertThat(operatorCommand("verify device-projection", new ByteArrayOutputStream()))
+                .isZero();
+    }
+
+    /** Runs the operator command line against this test's database; returns its exit code. */
+    private int operatorCommand(String command, ByteArrayOutputStream output) {
+        PrintStream console = System.out;
+        System.setOut(new PrintStream(output, true, StandardCharsets.UTF_8));
+        try (ConfigurableApplicationContext operator = new SpringApplicationBuilder(
+                        SubscriptionDevicesApplication.class)
+                .profiles("postgres")
+                .run(
+                        "--spring.main.web-application-type=none",
+                        "--spring.datasource.url=" + TestDatabases.dedicated("rebuild"),
+                        "--spring.datasource.username=" + TestDatabases.user(),
+                        "--spring.datasource.hikari.maximum-pool-size=5",
+                        "--devices.security.dev-jwt-secret=" + SECRET,
+                        "--devices.operator.command=" + command)) {
+            return SpringApplication.exit(operator);
+        } finally {
+            System.setOut(console);
+        }
     }
 
     @Test
@@ -281,6 +377,8 @@ class ProjectionRebuildIT extends ServiceIT {
         assertThat(device.get("head").asLong())
                 .isGreaterThanOrEqualTo(device.get("position").asLong());
         assertThat(device.has("eta_seconds")).isTrue();
+        assertThat(device.get("lag").asLong()).as("written with the events").isZero();
+        assertThat(device.get("version").asLong()).isPositive();
 
         assertThat(api.get("/admin/projections", null).status()).isEqualTo(401);
         Api.Response forbidden = api.get("/admin/projections", token(Scopes.READ, Scopes.WRITE));
@@ -292,31 +390,17 @@ class ProjectionRebuildIT extends ServiceIT {
         Api.Response unknown = api.post("/admin/projections/nothing/rebuild", admin(), "");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.errorCode()).isEqualTo("PROJECTION_NOT_FOUND");
+        assertThat(api.get("/admin/projections/device-projection/verify", token(Scopes.READ))
+                        .status())
+                .isEqualTo(403);
+        Api.Response unknownVerify = api.get("/admin/projections/nothing/verify", admin());
+        assertThat(unknownVerify.status()).isEqualTo(404);
+        assertThat(unknownVerify.errorCode()).isEqualTo("PROJECTION_NOT_FOUND");
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {
         List<T> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
-    }
-
-    /** A letter as a failed event would have left it (the rebuild handles that event again). */
-    private void insertDeadLetter(String group) {
-        jdbc.sql(
-                        "insert into deadletterentry (deadletteridentifier, processinggroup, sequenceidentifier, sequenceindex,"
-                                + " messagetype, eventidentifier, timestamp, payloadtype, payloadrevision, payload, metadata,"
-                                + " enqueuedat, lasttouched, causetype, causemessage)"
-                                + " values (?, ?, ?, 0, 'org.axonframework.eventhandling.GenericEventMessage', ?, ?, ?, '1',"
-                                + " cast('{}' as bytea), cast('{}' as bytea), ?, ?, 'test', 'test')")
-                .params(
-                        java.util.UUID.randomUUID().toString(),
-                        group,
-                        java.util.UUID.randomUUID().toString(),
-                        java.util.UUID.randomUUID().toString(),
-                        java.time.Instant.now().toString(),
-                        "com.subscriptiondevices.api.device.DeviceAdded",
-                        java.time.Instant.now().toString(),
-                        java.time.Instant.now().toString())
-                .update();
     }
 }

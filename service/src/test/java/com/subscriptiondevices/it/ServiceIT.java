@@ -139,4 +139,43 @@ abstract class ServiceIT {
                 .query(String.class)
                 .single();
     }
+
+    /** A SIM device and the V1 path that names it by integer ids. */
+    record Sim(String subscriptionId, String deviceId, String v1Path, String iccid, String imsi) {
+
+        String v2Path() {
+            return "/v2/orgs/yoigo/subscriptions/" + subscriptionId + "/devices/" + deviceId;
+        }
+    }
+
+    /** A subscription of {@link #ORG} with a SIM device. */
+    Sim sim() {
+        Api.Response subscription =
+                api.post("/v2/orgs/yoigo/subscriptions", fullToken(), "{\"legacy_account_id\": 4711}");
+        String iccid = Fixtures.iccid();
+        String imsi = Fixtures.imsi();
+        String subscriptionId = subscription.json().get("id").asString();
+        Api.Response device = api.post(devicesPath(ORG, subscriptionId), fullToken(), Fixtures.sim(iccid, imsi));
+        assertThat(device.status()).isEqualTo(201);
+        String v1Path = "/v1/orgs/yoigo/subscriptions/"
+                + subscription.json().get("legacy_id").asLong() + "/devices/"
+                + device.json().get("legacy_id").asLong();
+        return new Sim(subscriptionId, device.json().get("id").asString(), v1Path, iccid, imsi);
+    }
+
+    static String replacement(String iccid, String imsi, String newIccid, String newImsi) {
+        return """
+                {"category": "SIM", "change_reason": "sim lost",
+                 "subscription_device_change_request": {"fabrication_type": "eSIM", "signature_process_id": "sig-1",
+                   "signature_type": "PAPER", "iccid": %s, "imsi": %s, "new_iccid": "%s", "new_imsi": "%s"}}"""
+                .formatted(iccid, imsi, newIccid, newImsi);
+    }
+
+    /** Asks for a replacement of the SIM by {@code newIccid}. */
+    Api.Response replace(Sim sim, String newIccid) {
+        return api.post(
+                sim.v1Path() + "/replacement",
+                fullToken(),
+                replacement(sim.iccid(), sim.imsi(), newIccid, Fixtures.imsi()));
+    }
 }

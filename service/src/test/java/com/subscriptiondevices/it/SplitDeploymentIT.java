@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,11 +62,18 @@ class SplitDeploymentIT {
     }
 
     @Test
-    void each_side_runs_only_its_own_processors() {
+    void the_command_side_writes_the_read_models_and_runs_the_process_and_the_query_side_runs_nothing() {
         assertThat(commandSide.getBean(EventProcessingConfiguration.class).eventProcessors())
-                .containsOnlyKeys("unique-claims", "SimReplacementProcessProcessor");
+                .containsOnlyKeys(
+                        "unique-claims", "device-projection", "v1-device-projection", "SimReplacementProcessProcessor");
+        assertThat(commandSide
+                        .getBean(EventProcessingConfiguration.class)
+                        .eventProcessor("device-projection")
+                        .orElseThrow())
+                .as("written in the command's transaction")
+                .isInstanceOf(SubscribingEventProcessor.class);
         assertThat(querySide.getBean(EventProcessingConfiguration.class).eventProcessors())
-                .containsOnlyKeys("device-projection", "v1-device-projection");
+                .isEmpty();
     }
 
     @Test
@@ -125,17 +133,20 @@ class SplitDeploymentIT {
     }
 
     @Test
-    void the_query_side_keeps_the_dead_letters_of_its_projections() {
-        EventProcessingConfiguration processing = querySide.getBean(EventProcessingConfiguration.class);
-        assertThat(processing.deadLetterQueue("device-projection")).isPresent();
-        assertThat(processing.deadLetterQueue("v1-device-projection")).isPresent();
+    void the_command_side_keeps_the_dead_letters_of_its_process_and_the_query_side_the_read_model_operations() {
         String token = new DevTokens(SECRET).mint("u", null, List.of(), List.of(Scopes.ADMIN), Duration.ofMinutes(5));
-        assertThat(new Api(port(querySide)).get("/admin/dead-letters", token).status())
-                .isEqualTo(200);
-        assertThat(new Api(port(commandSide))
+        Api.Response letters = new Api(port(commandSide)).get("/admin/dead-letters", token);
+        assertThat(letters.status()).isEqualTo(200);
+        assertThat(letters.json()).isEmpty();
+        assertThat(new Api(port(querySide))
                         .post("/admin/dead-letters/" + UUID.randomUUID() + "/retry", token, "")
                         .status())
-                .as("a query-side endpoint (deploy/nginx.conf routes it there)")
+                .as("a command-side endpoint (deploy/nginx.conf routes it there)")
+                .isIn(404, 405);
+        assertThat(new Api(port(querySide)).get("/admin/projections", token).status())
+                .isEqualTo(200);
+        assertThat(new Api(port(commandSide)).get("/admin/projections", token).status())
+                .as("a query-side endpoint")
                 .isIn(404, 405);
     }
 

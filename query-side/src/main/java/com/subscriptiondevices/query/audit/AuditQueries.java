@@ -9,26 +9,34 @@ import com.subscriptiondevices.api.subscription.SubscriptionId;
 import com.subscriptiondevices.api.v1.FindV1DeviceAsOf;
 import com.subscriptiondevices.api.v1.SubscriptionRef;
 import com.subscriptiondevices.api.v1.V1Devices;
+import com.subscriptiondevices.readmodel.Replay;
+import com.subscriptiondevices.readmodel.device.DeviceModel;
+import com.subscriptiondevices.readmodel.device.DeviceModel.InMemoryDeviceModel;
+import com.subscriptiondevices.readmodel.v1.V1Model;
+import com.subscriptiondevices.readmodel.v1.V1Model.InMemoryV1Model;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Answers the audit queries from the event store: a subscription's history, and its devices as they
- * were at an instant. A subscription of another org does not exist for the caller.
+ * were at an instant. Time travel replays the subscription's events up to the instant through the read
+ * models' own projections, in memory: the past is shown by the same rules as the present. A
+ * subscription of another org does not exist for the caller.
  */
 @Component
 class AuditQueries {
 
     private final EventLog events;
-    private final JdbcClient jdbc;
+    private final DeviceModel devices;
+    private final V1Model v1;
 
-    AuditQueries(EventLog events, JdbcClient jdbc) {
+    AuditQueries(EventLog events, DeviceModel devices, V1Model v1) {
         this.events = events;
-        this.jdbc = jdbc;
+        this.devices = devices;
+        this.v1 = v1;
     }
 
     /** Reads one event more than the page holds, to know whether another page follows. */
@@ -44,34 +52,36 @@ class AuditQueries {
 
     @QueryHandler
     SubscriptionDevices handle(FindDeviceAsOf query) {
-        DeviceTimeline timeline = DeviceTimeline.replay(events.until(query.subscriptionId(), query.asOf()));
-        if (!inOrg(timeline, query.org())) {
+        InMemoryDeviceModel then = devices.inMemory();
+        replay(then.projection(), events.until(query.subscriptionId(), query.asOf()));
+        if (then.reads().subscription(query.org(), query.subscriptionId()).isEmpty()) {
             return SubscriptionDevices.notFound();
         }
         return new SubscriptionDevices(
-                true, timeline.v2(query.deviceId()).map(List::of).orElse(List.of()));
-    }
-
-    @QueryHandler
-    V1Devices handle(FindV1DeviceAsOf query) {
-        Optional<SubscriptionId> subscription = subscriptionOf(query.subscription());
-        if (subscription.isEmpty()) {
-            return V1Devices.subscriptionNotFound();
-        }
-        DeviceTimeline timeline = DeviceTimeline.replay(events.until(subscription.get(), query.asOf()));
-        if (!inOrg(timeline, query.org())) {
-            return V1Devices.subscriptionNotFound();
-        }
-        return new V1Devices(
                 true,
-                timeline.v1(query.deviceLegacyId(), query.onlyActive())
+                then.reads()
+                        .device(query.org(), query.subscriptionId(), query.deviceId())
                         .map(List::of)
                         .orElse(List.of()));
     }
 
-    /** The subscription existed at the instant, in this org (an org never changes). */
-    private static boolean inOrg(DeviceTimeline timeline, String org) {
-        return timeline.org().map(org::equals).orElse(false);
+    @QueryHandler
+    V1Devices handle(FindV1DeviceAsOf query) {
+        Optional<SubscriptionId> subscription = subscriptionOf(query.org(), query.subscription());
+        if (subscription.isEmpty()) {
+            return V1Devices.subscriptionNotFound();
+        }
+        InMemoryV1Model then = v1.inMemory();
+        replay(then.projection(), events.until(subscription.get(), query.asOf()));
+        if (then.reads()
+                .subscriptionOf(
+                        query.org(),
+                        new SubscriptionRef(null, subscription.get().value()))
+                .isEmpty()) {
+            return V1Devices.subscriptionNotFound();
+        }
+        return new V1Devices(
+                true, then.reads().devices(subscription.get(), null, query.deviceLegacyId(), query.onlyActive()));
     }
 
     /**
@@ -79,13 +89,15 @@ class AuditQueries {
      * identities never change, so the read model may say which subscription it is; everything else
      * comes from the event store.
      */
-    private Optional<SubscriptionId> subscriptionOf(SubscriptionRef ref) {
+    private Optional<SubscriptionId> subscriptionOf(String org, SubscriptionRef ref) {
         if (ref.id() != null) {
             return Optional.of(SubscriptionId.of(ref.id()));
         }
-        return jdbc.sql("select subscription_id from subscription_view where legacy_id = ?")
-                .param(ref.legacyId())
-                .query((rs, row) -> SubscriptionId.of(rs.getObject(1, UUID.class)))
-                .optional();
+        return v1.live().subscriptionOf(org, ref);
+    }
+
+    private static void replay(Object projection, List<? extends EventMessage<?>> events) {
+        Replay replay = new Replay(projection);
+        events.forEach(replay::apply);
     }
 }

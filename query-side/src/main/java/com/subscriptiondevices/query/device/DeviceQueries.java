@@ -7,6 +7,8 @@ import com.subscriptiondevices.api.device.FindSubscriptionDevices;
 import com.subscriptiondevices.api.device.SubscriptionDevices;
 import com.subscriptiondevices.api.subscription.FindSubscription;
 import com.subscriptiondevices.api.subscription.SubscriptionView;
+import com.subscriptiondevices.readmodel.device.DeviceModel;
+import com.subscriptiondevices.readmodel.device.DeviceReads;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
@@ -16,10 +18,10 @@ import org.springframework.stereotype.Component;
 @Component
 class DeviceQueries {
 
-    private final DeviceViewRepository views;
+    private final DeviceReads views;
 
-    DeviceQueries(DeviceViewRepository views) {
-        this.views = views;
+    DeviceQueries(DeviceModel model) {
+        this.views = model.live();
     }
 
     @QueryHandler

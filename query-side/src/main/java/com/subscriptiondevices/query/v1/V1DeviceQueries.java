@@ -3,6 +3,8 @@ package com.subscriptiondevices.query.v1;
 import com.subscriptiondevices.api.v1.FindV1Device;
 import com.subscriptiondevices.api.v1.FindV1Devices;
 import com.subscriptiondevices.api.v1.V1Devices;
+import com.subscriptiondevices.readmodel.v1.V1Model;
+import com.subscriptiondevices.readmodel.v1.V1Reads;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
@@ -13,10 +15,10 @@ import org.springframework.stereotype.Component;
 @Component
 class V1DeviceQueries {
 
-    private final V1DeviceViewRepository views;
+    private final V1Reads views;
 
-    V1DeviceQueries(V1DeviceViewRepository views) {
-        this.views = views;
+    V1DeviceQueries(V1Model model) {
+        this.views = model.live();
     }
 
     @QueryHandler

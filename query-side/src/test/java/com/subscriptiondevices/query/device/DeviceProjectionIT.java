@@ -20,11 +20,14 @@ import com.subscriptiondevices.api.subscription.SubscriptionCreated;
 import com.subscriptiondevices.api.subscription.SubscriptionId;
 import com.subscriptiondevices.platform.testing.TestDatabases;
 import com.subscriptiondevices.query.QuerySideApplication;
+import com.subscriptiondevices.readmodel.Replay;
+import com.subscriptiondevices.readmodel.device.DeviceModel;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,7 +36,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The device projection on PostgreSQL: events in, rows and query answers out. */
+/** The device projection on PostgreSQL: events in, rows of the live version and query answers out. */
 @SpringBootTest(
         classes = QuerySideApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
@@ -48,7 +51,7 @@ class DeviceProjectionIT {
     }
 
     @Autowired
-    DeviceProjection projection;
+    DeviceModel model;
 
     @Autowired
     DeviceQueries queries;
@@ -153,18 +156,10 @@ class DeviceProjectionIT {
         assertThat(found.details().deviceAdditionalDetails()).isEqualTo(sim);
     }
 
+    /** Through the projection of the live version, in a transaction of its own, as a command would. */
     private void apply(Object event) {
-        transaction.executeWithoutResult(status -> {
-            if (event instanceof SubscriptionCreated created) {
-                projection.on(created);
-            } else if (event instanceof DeviceAdded added) {
-                projection.on(added);
-            } else if (event instanceof DeviceDetailsChanged changed) {
-                projection.on(changed);
-            } else {
-                throw new IllegalArgumentException(event.toString());
-            }
-        });
+        Replay projection = new Replay(model.projection(DeviceModel.SCHEMA));
+        transaction.executeWithoutResult(status -> projection.apply(GenericEventMessage.asEventMessage(event)));
     }
 
     private static DeviceDetails terminal(String serial, String mac) {

@@ -27,10 +27,14 @@ import com.subscriptiondevices.api.v1.V1DeviceView;
 import com.subscriptiondevices.api.v1.V1Devices;
 import com.subscriptiondevices.platform.testing.TestDatabases;
 import com.subscriptiondevices.query.QuerySideApplication;
+import com.subscriptiondevices.readmodel.Replay;
+import com.subscriptiondevices.readmodel.v1.V1Model;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.GenericMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,7 +43,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The V1 device projection on PostgreSQL: events in, V1 query answers out. */
+/** The V1 device projection on PostgreSQL: events in, rows of the live version and V1 query answers out. */
 @SpringBootTest(
         classes = QuerySideApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
@@ -57,7 +61,7 @@ class V1DeviceProjectionIT {
     }
 
     @Autowired
-    V1DeviceProjection projection;
+    V1Model model;
 
     @Autowired
     V1DeviceQueries queries;
@@ -355,24 +359,11 @@ class V1DeviceProjectionIT {
         apply(event, Instant.now());
     }
 
+    /** Through the projection of the live version, in a transaction of its own, as a command would. */
     private void apply(Object event, Instant timestamp) {
-        transaction.executeWithoutResult(status -> {
-            if (event instanceof SubscriptionCreated created) {
-                projection.on(created);
-            } else if (event instanceof DeviceAdded added) {
-                projection.on(added);
-            } else if (event instanceof DeviceDetailsChanged changed) {
-                projection.on(changed);
-            } else if (event instanceof SimReplacementRequested requested) {
-                projection.on(requested, timestamp);
-            } else if (event instanceof SimReplaced replaced) {
-                projection.on(replaced, timestamp);
-            } else if (event instanceof SimReplacementRejected rejected) {
-                projection.on(rejected);
-            } else {
-                throw new IllegalArgumentException(event.toString());
-            }
-        });
+        Replay projection = new Replay(model.projection(V1Model.SCHEMA));
+        transaction.executeWithoutResult(
+                status -> projection.apply(new GenericEventMessage<>(new GenericMessage<>(event), () -> timestamp)));
     }
 
     private SimReplacementRequested requested(DeviceId device, UUID request) {

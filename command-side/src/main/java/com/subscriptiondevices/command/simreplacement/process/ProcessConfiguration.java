@@ -12,10 +12,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
  * Deadlines live in the database (db-scheduler's {@code scheduled_tasks}), so a pending replacement
- * still times out, and is still asked for again, after a restart or on another instance.
+ * still times out, and is still asked for again, after a restart or on another instance. They are
+ * scheduled and cancelled in the transaction of the event that asks for them (a transaction-aware data
+ * source), so they commit with the process's state and position, or not at all.
  */
 @Configuration(proxyBeanMethods = false)
 class ProcessConfiguration {
@@ -32,8 +35,9 @@ class ProcessConfiguration {
             DataSource dataSource,
             ObjectProvider<DeadlineManager> deadlineManager,
             @Value("${devices.deadlines.polling-interval:1s}") Duration pollingInterval) {
-        return Scheduler.create(dataSource, DbSchedulerDeadlineManager.binaryTask(() ->
-                        (DbSchedulerDeadlineManager) deadlineManager.getObject()))
+        return Scheduler.create(
+                        new TransactionAwareDataSourceProxy(dataSource), DbSchedulerDeadlineManager.binaryTask(() ->
+                                (DbSchedulerDeadlineManager) deadlineManager.getObject()))
                 .threads(2)
                 .pollingInterval(pollingInterval)
                 .build();

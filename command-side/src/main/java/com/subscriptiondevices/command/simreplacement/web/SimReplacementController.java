@@ -7,7 +7,6 @@ import com.subscriptiondevices.api.simreplacement.RequestSimReplacement;
 import com.subscriptiondevices.api.subscription.SubscriptionId;
 import com.subscriptiondevices.api.v1.SubscriptionRef;
 import com.subscriptiondevices.command.uniqueness.V1Identities;
-import com.subscriptiondevices.platform.axon.ReadModelBarrier;
 import com.subscriptiondevices.platform.security.Callers;
 import com.subscriptiondevices.platform.web.CommandSender;
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,12 +34,10 @@ class SimReplacementController {
 
     private final CommandSender commands;
     private final V1Identities identities;
-    private final ReadModelBarrier readModels;
 
-    SimReplacementController(CommandSender commands, V1Identities identities, ReadModelBarrier readModels) {
+    SimReplacementController(CommandSender commands, V1Identities identities) {
         this.commands = commands;
         this.identities = identities;
-        this.readModels = readModels;
     }
 
     @Operation(summary = "Ask for a SIM replacement (asynchronous: 202, then PENDING until the network answers)")
@@ -84,7 +81,6 @@ class SimReplacementController {
                         change.newIccid(),
                         change.newImsi()),
                 userName);
-        readModels.awaitReadModels(subscription.toString());
         return ResponseEntity.accepted()
                 .location(URI.create("/v1/orgs/" + org + "/subscriptions/" + subscriptionRef + "/devices/" + deviceRef))
                 .build();

@@ -8,7 +8,6 @@ import com.subscriptiondevices.api.subscription.SubscriptionId;
 import com.subscriptiondevices.command.subscription.representation.DeviceRequest;
 import com.subscriptiondevices.command.subscription.representation.DeviceRequests;
 import com.subscriptiondevices.command.uniqueness.LegacyIds;
-import com.subscriptiondevices.platform.axon.ReadModelBarrier;
 import com.subscriptiondevices.platform.security.Secrets;
 import com.subscriptiondevices.platform.web.CommandSender;
 import com.subscriptiondevices.platform.web.ETags;
@@ -33,7 +32,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** V2 device writes. Each answers after the read models show the write (read-your-writes). */
+/** V2 device writes. The read models are written in the command's transaction: a 2xx is visible to the next read. */
 @RestController
 @Tag(name = "Devices")
 class DeviceWriteController {
@@ -42,12 +41,10 @@ class DeviceWriteController {
 
     private final CommandSender commands;
     private final LegacyIds legacyIds;
-    private final ReadModelBarrier readModels;
 
-    DeviceWriteController(CommandSender commands, LegacyIds legacyIds, ReadModelBarrier readModels) {
+    DeviceWriteController(CommandSender commands, LegacyIds legacyIds) {
         this.commands = commands;
         this.legacyIds = legacyIds;
-        this.readModels = readModels;
     }
 
     @Operation(summary = "Add a device to a subscription")
@@ -68,7 +65,6 @@ class DeviceWriteController {
                 legacyId,
                 DeviceRequests.categoryOf(body),
                 DeviceRequests.toDetails(body)));
-        readModels.awaitReadModels(subscription.toString());
         return ResponseEntity.created(
                         URI.create("/v2/orgs/" + org + "/subscriptions/" + subscription + "/devices/" + deviceId))
                 .eTag(ETags.of(added.version()))
@@ -101,7 +97,6 @@ class DeviceWriteController {
                 ETags.expectedVersion(ifMatch),
                 operations,
                 Secrets.visibleToCaller()));
-        readModels.awaitReadModels(subscription.toString());
         return ResponseEntity.ok().eTag(ETags.of(patched.version())).body(Secrets.forCaller(patched));
     }
 }

@@ -4,7 +4,6 @@ import com.subscriptiondevices.api.subscription.CreateSubscription;
 import com.subscriptiondevices.api.subscription.SubscriptionId;
 import com.subscriptiondevices.api.subscription.SubscriptionView;
 import com.subscriptiondevices.command.uniqueness.LegacyIds;
-import com.subscriptiondevices.platform.axon.ReadModelBarrier;
 import com.subscriptiondevices.platform.web.CommandSender;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -25,12 +24,10 @@ class SubscriptionWriteController {
 
     private final CommandSender commands;
     private final LegacyIds legacyIds;
-    private final ReadModelBarrier readModels;
 
-    SubscriptionWriteController(CommandSender commands, LegacyIds legacyIds, ReadModelBarrier readModels) {
+    SubscriptionWriteController(CommandSender commands, LegacyIds legacyIds) {
         this.commands = commands;
         this.legacyIds = legacyIds;
-        this.readModels = readModels;
     }
 
     @Operation(summary = "Register a subscription (upstream owns subscriptions; this is how one enters the service)")
@@ -43,7 +40,6 @@ class SubscriptionWriteController {
         SubscriptionId id = body.id() == null ? SubscriptionId.random() : SubscriptionId.of(body.id());
         long legacyId = body.legacyId() == null ? legacyIds.nextSubscriptionLegacyId() : body.legacyId();
         commands.send(new CreateSubscription(id, org, legacyId, body.legacyAccountId()));
-        readModels.awaitReadModels(id.toString());
         return ResponseEntity.created(URI.create("/v2/orgs/" + org + "/subscriptions/" + id))
                 .body(new SubscriptionView(id, legacyId, body.legacyAccountId(), org));
     }

@@ -1,0 +1,27 @@
+package com.subscriptiondevices.readmodel.device;
+
+import com.subscriptiondevices.readmodel.StoredRow;
+import java.util.UUID;
+
+/** A row of {@code device_view}: the lookup keys in columns, the V2 representation as JSON. */
+public record DeviceRow(
+        UUID deviceId,
+        UUID subscriptionId,
+        long legacyId,
+        String category,
+        String macAddress,
+        String serialNumber,
+        long version,
+        String details)
+        implements StoredRow {
+
+    @Override
+    public String table() {
+        return "device_view";
+    }
+
+    @Override
+    public Object key() {
+        return deviceId;
+    }
+}

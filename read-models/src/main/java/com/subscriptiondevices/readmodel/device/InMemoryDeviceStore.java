@@ -1,0 +1,96 @@
+package com.subscriptiondevices.readmodel.device;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** The V2 device read model in memory: the rows the tables would hold, for verification and time travel. */
+final class InMemoryDeviceStore implements DeviceStore {
+
+    private final Map<UUID, SubscriptionRow> subscriptions = new LinkedHashMap<>();
+    private final Map<UUID, DeviceRow> devices = new LinkedHashMap<>();
+
+    @Override
+    public void put(SubscriptionRow subscription) {
+        subscriptions.put(subscription.subscriptionId(), subscription);
+    }
+
+    @Override
+    public void put(DeviceRow device) {
+        devices.put(device.deviceId(), device);
+    }
+
+    @Override
+    public void changeDetails(UUID deviceId, String macAddress, String serialNumber, long version, String details) {
+        devices.computeIfPresent(
+                deviceId,
+                (id, row) -> new DeviceRow(
+                        id,
+                        row.subscriptionId(),
+                        row.legacyId(),
+                        row.category(),
+                        macAddress,
+                        serialNumber,
+                        version,
+                        details));
+    }
+
+    @Override
+    public Optional<String> details(UUID deviceId) {
+        return Optional.ofNullable(devices.get(deviceId)).map(DeviceRow::details);
+    }
+
+    @Override
+    public Optional<SubscriptionRow> subscription(String org, UUID subscriptionId) {
+        return Optional.ofNullable(subscriptions.get(subscriptionId))
+                .filter(s -> s.org().equals(org));
+    }
+
+    @Override
+    public Optional<DeviceRow> device(String org, UUID subscriptionId, UUID deviceId) {
+        return Optional.ofNullable(devices.get(deviceId))
+                .filter(d -> d.subscriptionId().equals(subscriptionId))
+                .filter(d -> subscription(org, subscriptionId).isPresent());
+    }
+
+    @Override
+    public List<DeviceRow> devicesOf(UUID subscriptionId, String macAddress) {
+        return devices.values().stream()
+                .filter(d -> d.subscriptionId().equals(subscriptionId))
+                .filter(d -> macAddress == null || macAddress.equals(d.macAddress()))
+                .sorted(Comparator.comparingLong(DeviceRow::legacyId))
+                .toList();
+    }
+
+    @Override
+    public List<DeviceRow> devicesByIdentifier(String org, String macAddress, String serialNumber) {
+        return devices.values().stream()
+                .filter(d -> subscription(org, d.subscriptionId()).isPresent())
+                .filter(d -> macAddress == null || macAddress.equals(d.macAddress()))
+                .filter(d -> serialNumber == null || serialNumber.equals(d.serialNumber()))
+                .sorted(Comparator.comparingLong(DeviceRow::legacyId))
+                .toList();
+    }
+
+    @Override
+    public List<SubscriptionRow> subscriptions(Collection<UUID> subscriptionIds) {
+        return subscriptionIds.stream()
+                .map(subscriptions::get)
+                .filter(Objects::nonNull)
+                .toList();
+    }
+
+    @Override
+    public List<DeviceRow> devicesOfAll(Collection<UUID> subscriptionIds) {
+        Set<UUID> wanted = Set.copyOf(subscriptionIds);
+        return devices.values().stream()
+                .filter(d -> wanted.contains(d.subscriptionId()))
+                .toList();
+    }
+}

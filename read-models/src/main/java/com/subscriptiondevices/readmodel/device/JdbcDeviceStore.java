@@ -1,0 +1,193 @@
+package com.subscriptiondevices.readmodel.device;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The V2 device read model in the tables of one version (one schema). Each write is one statement;
+ * upserts are standard MERGE (PostgreSQL 15+ and H2).
+ */
+final class JdbcDeviceStore implements DeviceStore {
+
+    private static final String DEVICE_COLUMNS = "d.device_id, d.subscription_id, d.legacy_id, d.category,"
+            + " d.mac_address, d.serial_number, d.version, d.details";
+
+    private final JdbcClient jdbc;
+    private final String subscriptions;
+    private final String devices;
+    private final String mergeSubscription;
+    private final String mergeDevice;
+    private final String changeDetails;
+
+    JdbcDeviceStore(JdbcClient jdbc, String schema) {
+        this.jdbc = jdbc;
+        this.subscriptions = schema + ".subscription_view";
+        this.devices = schema + ".device_view";
+        this.mergeSubscription = "merge into " + subscriptions + " t using (select cast(? as uuid) as subscription_id,"
+                + " cast(? as varchar(100)) as org, cast(? as bigint) as legacy_id,"
+                + " cast(? as bigint) as legacy_account_id) s on t.subscription_id = s.subscription_id"
+                + " when matched then update set org = s.org, legacy_id = s.legacy_id,"
+                + " legacy_account_id = s.legacy_account_id"
+                + " when not matched then insert (subscription_id, org, legacy_id, legacy_account_id)"
+                + " values (s.subscription_id, s.org, s.legacy_id, s.legacy_account_id)";
+        this.mergeDevice = "merge into " + devices + " t using (select cast(? as uuid) as device_id,"
+                + " cast(? as uuid) as subscription_id, cast(? as bigint) as legacy_id,"
+                + " cast(? as varchar(10)) as category, cast(? as varchar(17)) as mac_address,"
+                + " cast(? as varchar(255)) as serial_number, cast(? as bigint) as version,"
+                + " cast(? as varchar) as details) s on t.device_id = s.device_id"
+                + " when matched then update set subscription_id = s.subscription_id, legacy_id = s.legacy_id,"
+                + " category = s.category, mac_address = s.mac_address, serial_number = s.serial_number,"
+                + " version = s.version, details = s.details"
+                + " when not matched then insert (device_id, subscription_id, legacy_id, category, mac_address,"
+                + " serial_number, version, details) values (s.device_id, s.subscription_id, s.legacy_id,"
+                + " s.category, s.mac_address, s.serial_number, s.version, s.details)";
+        this.changeDetails = "update " + devices
+                + " set mac_address = ?, serial_number = ?, version = ?, details = ? where device_id = ?";
+    }
+
+    @Override
+    public void put(SubscriptionRow subscription) {
+        jdbc.sql(mergeSubscription)
+                .params(
+                        subscription.subscriptionId(),
+                        subscription.org(),
+                        subscription.legacyId(),
+                        subscription.legacyAccountId())
+                .update();
+    }
+
+    @Override
+    public void put(DeviceRow device) {
+        jdbc.sql(mergeDevice)
+                .params(
+                        device.deviceId(),
+                        device.subscriptionId(),
+                        device.legacyId(),
+                        device.category(),
+                        device.macAddress(),
+                        device.serialNumber(),
+                        device.version(),
+                        device.details())
+                .update();
+    }
+
+    @Override
+    public void changeDetails(UUID deviceId, String macAddress, String serialNumber, long version, String details) {
+        jdbc.sql(changeDetails)
+                .params(macAddress, serialNumber, version, details, deviceId)
+                .update();
+    }
+
+    @Override
+    public Optional<String> details(UUID deviceId) {
+        return jdbc.sql("select details from " + devices + " where device_id = ?")
+                .param(deviceId)
+                .query(String.class)
+                .optional();
+    }
+
+    @Override
+    public Optional<SubscriptionRow> subscription(String org, UUID subscriptionId) {
+        return jdbc.sql("select subscription_id, org, legacy_id, legacy_account_id from " + subscriptions
+                        + " where subscription_id = ? and org = ?")
+                .params(subscriptionId, org)
+                .query(JdbcDeviceStore::subscriptionRow)
+                .optional();
+    }
+
+    @Override
+    public Optional<DeviceRow> device(String org, UUID subscriptionId, UUID deviceId) {
+        return jdbc.sql("select " + DEVICE_COLUMNS + " from " + devices + " d join " + subscriptions
+                        + " s on s.subscription_id = d.subscription_id"
+                        + " where d.device_id = ? and d.subscription_id = ? and s.org = ?")
+                .params(deviceId, subscriptionId, org)
+                .query(JdbcDeviceStore::deviceRow)
+                .optional();
+    }
+
+    @Override
+    public List<DeviceRow> devicesOf(UUID subscriptionId, String macAddress) {
+        // Only the filters given: an "? is null or column = ?" condition would hide the index from the plan.
+        List<Object> params = new ArrayList<>(List.of(subscriptionId));
+        StringBuilder sql =
+                new StringBuilder("select " + DEVICE_COLUMNS + " from " + devices + " d where d.subscription_id = ?");
+        if (macAddress != null) {
+            sql.append(" and d.mac_address = ?");
+            params.add(macAddress);
+        }
+        return jdbc.sql(sql.append(" order by d.legacy_id").toString())
+                .params(params)
+                .query(JdbcDeviceStore::deviceRow)
+                .list();
+    }
+
+    @Override
+    public List<DeviceRow> devicesByIdentifier(String org, String macAddress, String serialNumber) {
+        List<Object> params = new ArrayList<>(List.of(org));
+        StringBuilder sql = new StringBuilder("select " + DEVICE_COLUMNS + " from " + devices + " d join "
+                + subscriptions + " s on s.subscription_id = d.subscription_id where s.org = ?");
+        if (macAddress != null) {
+            sql.append(" and d.mac_address = ?");
+            params.add(macAddress);
+        }
+        if (serialNumber != null) {
+            sql.append(" and d.serial_number = ?");
+            params.add(serialNumber);
+        }
+        return jdbc.sql(sql.append(" order by d.legacy_id").toString())
+                .params(params)
+                .query(JdbcDeviceStore::deviceRow)
+                .list();
+    }
+
+    @Override
+    public List<SubscriptionRow> subscriptions(Collection<UUID> subscriptionIds) {
+        if (subscriptionIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select subscription_id, org, legacy_id, legacy_account_id from " + subscriptions
+                        + " where subscription_id in (:ids)")
+                .param("ids", List.copyOf(subscriptionIds))
+                .query(JdbcDeviceStore::subscriptionRow)
+                .list();
+    }
+
+    @Override
+    public List<DeviceRow> devicesOfAll(Collection<UUID> subscriptionIds) {
+        if (subscriptionIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + DEVICE_COLUMNS + " from " + devices + " d where d.subscription_id in (:ids)")
+                .param("ids", List.copyOf(subscriptionIds))
+                .query(JdbcDeviceStore::deviceRow)
+                .list();
+    }
+
+    long rowCount() {
+        return jdbc.sql("select (select count(*) from " + subscriptions + ") + (select count(*) from " + devices + ")")
+                .query(Long.class)
+                .single();
+    }
+
+    private static SubscriptionRow subscriptionRow(ResultSet rs, int row) throws SQLException {
+        return new SubscriptionRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3), rs.getLong(4));
+    }
+
+    private static DeviceRow deviceRow(ResultSet rs, int row) throws SQLException {
+        return new DeviceRow(
+                rs.getObject(1, UUID.class),
+                rs.getObject(2, UUID.class),
+                rs.getLong(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getLong(7),
+                rs.getString(8));
+    }
+}

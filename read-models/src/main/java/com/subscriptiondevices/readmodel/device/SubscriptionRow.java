@@ -1,0 +1,19 @@
+package com.subscriptiondevices.readmodel.device;
+
+import com.subscriptiondevices.readmodel.StoredRow;
+import java.util.UUID;
+
+/** A row of {@code subscription_view}. */
+public record SubscriptionRow(UUID subscriptionId, String org, long legacyId, long legacyAccountId)
+        implements StoredRow {
+
+    @Override
+    public String table() {
+        return "subscription_view";
+    }
+
+    @Override
+    public Object key() {
+        return subscriptionId;
+    }
+}
