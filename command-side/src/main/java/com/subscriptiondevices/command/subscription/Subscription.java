@@ -23,6 +23,7 @@ import com.subscriptiondevices.api.simreplacement.SimReplacementRequested;
 import com.subscriptiondevices.api.subscription.CreateSubscription;
 import com.subscriptiondevices.api.subscription.SubscriptionCreated;
 import com.subscriptiondevices.api.subscription.SubscriptionId;
+import com.subscriptiondevices.command.uniqueness.LegacyIdTaken;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ class Subscription {
                     ErrorCode.DEVICE_ALREADY_EXISTS, "A device with id " + command.deviceId() + " exists already.");
         }
         if (devices.values().stream().anyMatch(d -> d.legacyId() == command.legacyId())) {
-            throw new DomainException(
+            throw new LegacyIdTaken(
                     ErrorCode.DEVICE_ALREADY_EXISTS,
                     "A device with legacy_id " + command.legacyId() + " exists already.");
         }

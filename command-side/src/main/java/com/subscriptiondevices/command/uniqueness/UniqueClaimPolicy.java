@@ -32,12 +32,14 @@ class UniqueClaimPolicy {
 
     @EventHandler
     void on(SubscriptionCreated event) {
-        require(
+        if (!claims.claim(
                 ClaimKind.SUBSCRIPTION_LEGACY_ID,
                 Long.toString(event.legacyId()),
-                event.subscriptionId().toString(),
-                ErrorCode.SUBSCRIPTION_ALREADY_EXISTS,
-                "A subscription with legacy_id " + event.legacyId() + " exists already.");
+                event.subscriptionId().toString())) {
+            throw new LegacyIdTaken(
+                    ErrorCode.SUBSCRIPTION_ALREADY_EXISTS,
+                    "A subscription with legacy_id " + event.legacyId() + " exists already.");
+        }
     }
 
     @EventHandler
@@ -49,12 +51,11 @@ class UniqueClaimPolicy {
                 owner,
                 ErrorCode.DEVICE_ALREADY_EXISTS,
                 "A device with id " + owner + " exists already.");
-        require(
-                ClaimKind.DEVICE_LEGACY_ID,
-                Long.toString(event.legacyId()),
-                owner,
-                ErrorCode.DEVICE_ALREADY_EXISTS,
-                "A device with legacy_id " + event.legacyId() + " exists already.");
+        if (!claims.claim(ClaimKind.DEVICE_LEGACY_ID, Long.toString(event.legacyId()), owner)) {
+            throw new LegacyIdTaken(
+                    ErrorCode.DEVICE_ALREADY_EXISTS,
+                    "A device with legacy_id " + event.legacyId() + " exists already.");
+        }
         if (event.details().deviceAdditionalDetails() != null) {
             String iccid = event.details().deviceAdditionalDetails().iccid();
             require(

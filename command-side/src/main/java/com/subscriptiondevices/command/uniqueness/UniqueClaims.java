@@ -35,10 +35,6 @@ public class UniqueClaims {
                 .update();
     }
 
-    public boolean isClaimed(ClaimKind kind, String value) {
-        return ownerOf(kind, value) != null;
-    }
-
     /** Who holds the value, if anyone. */
     public String ownerOf(ClaimKind kind, String value) {
         return jdbc.sql("select owner_id from unique_claim where claim_kind = ? and claim_value = ?")

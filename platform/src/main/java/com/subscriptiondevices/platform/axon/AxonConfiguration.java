@@ -9,7 +9,6 @@ import javax.sql.DataSource;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -26,8 +25,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.GenericSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
@@ -44,6 +41,7 @@ import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
@@ -71,13 +69,15 @@ public class AxonConfiguration {
     // (with a duplicate-key resolver that also sees PostgreSQL's batch failures).
 
     /**
-     * One database transaction per unit of work: an event, the claims it makes, a projection's rows
-     * and its token commit together or not at all. (Axon's TransactionAutoConfiguration has the same
-     * ordering problem under Boot 4 and would otherwise fall back to no transactions at all.)
+     * One database transaction per unit of work: a command's events, the claims they make and the read
+     * models' rows commit together or not at all; so do an asynchronous consumer's effects and its
+     * position. A commit whose outcome a broken connection left unknown is resolved by looking for the
+     * events it appended. (Axon's TransactionAutoConfiguration has the same ordering problem under Boot 4
+     * and would otherwise fall back to no transactions at all.)
      */
     @Bean
-    TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
-        return new SpringTransactionManager(transactions);
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactions, JdbcClient jdbc) {
+        return new CommitOutcomes(new SpringTransactionManager(transactions), jdbc);
     }
 
     /**
@@ -171,12 +171,14 @@ public class AxonConfiguration {
             EventStorageEngine storageEngine,
             Configuration configuration,
             @Value("${devices.event-store.fetch-delay:50ms}") Duration fetchDelay) {
-        return EmbeddedEventStore.builder()
+        EmbeddedEventStore store = EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(fetchDelay.toMillis())
                 .build();
+        store.registerDispatchInterceptor(CommitOutcomes.recorder());
+        return store;
     }
 
     /** Tokens hold Axon's own polymorphic types (replay tokens wrap others); allow exactly those. */
@@ -195,7 +197,8 @@ public class AxonConfiguration {
 
     /**
      * Two writers of one subscription in different processes may race to append; the loser is retried
-     * on the latest state. Business refusals are never retried (they are non-transient).
+     * on the latest state, and so is a write that met a transient failure of the database (see
+     * {@link WriteRetries}). Business refusals are never retried.
      */
     @Bean
     CommandGateway commandGateway(CommandBus commandBus, @Value("${devices.commands.max-retries:5}") int maxRetries) {
@@ -206,26 +209,7 @@ public class AxonConfiguration {
         });
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(IntervalRetryScheduler.builder()
-                        .retryExecutor(retryExecutor)
-                        .retryInterval(20)
-                        .maxRetryCount(maxRetries)
-                        .nonTransientFailurePredicate(AxonConfiguration::notWorthRetrying)
-                        .build())
+                .retryScheduler(new WriteRetries(retryExecutor, maxRetries))
                 .build();
-    }
-
-    private static boolean notWorthRetrying(Throwable failure) {
-        Throwable cause = failure;
-        while (cause != null) {
-            if (cause instanceof AggregateStreamCreationException) {
-                return true;
-            }
-            if (cause instanceof ConcurrencyException) {
-                return false;
-            }
-            cause = cause.getCause();
-        }
-        return true;
     }
 }

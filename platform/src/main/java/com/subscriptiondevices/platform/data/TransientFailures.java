@@ -2,6 +2,7 @@ package com.subscriptiondevices.platform.data;
 
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.SQLTransientException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
@@ -38,7 +39,7 @@ public final class TransientFailures {
                     || cause instanceof SQLRecoverableException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && transientState(sql.getSQLState())) {
+            if (cause instanceof SQLException sql && (transientState(sql.getSQLState()) || closedByThePool(sql))) {
                 return true;
             }
             if (cause.getCause() == cause) {
@@ -46,6 +47,14 @@ public final class TransientFailures {
             }
         }
         return false;
+    }
+
+    /**
+     * The connection pool closed the connection under the caller's feet, after the database broke it:
+     * HikariCP says so without a SQL state.
+     */
+    private static boolean closedByThePool(SQLException failure) {
+        return failure.getSQLState() == null && "Connection is closed".equals(failure.getMessage());
     }
 
     private static boolean transientState(String state) {
@@ -63,16 +72,33 @@ public final class TransientFailures {
     }
 
     /**
+     * Whether the failure is the connection pool's timeout: the database could not be reached for a
+     * connection at all, so trying again at once would only make the caller wait longer for its 503.
+     */
+    public static boolean isUnreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Reads are safe to repeat: one that failed transiently (a deadlock with a read-model switch, a
-     * cancelled statement) is tried again a few times before the caller sees an error. Call it outside
-     * any transaction: a transaction that saw the failure is aborted.
+     * cancelled statement, a broken connection) is tried again a few times before the caller sees an
+     * error, unless the database could not be reached at all. Call it outside any transaction: a
+     * transaction that saw the failure is aborted.
      */
     public static <T> T retried(Supplier<T> read) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return read.get();
             } catch (RuntimeException failure) {
-                if (attempt == ATTEMPTS || !isTransient(failure)) {
+                if (attempt == ATTEMPTS || !isTransient(failure) || isUnreachable(failure)) {
                     throw failure;
                 }
                 LockSupport.parkNanos(attempt * 20_000_000L);

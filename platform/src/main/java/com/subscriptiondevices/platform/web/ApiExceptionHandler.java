@@ -2,6 +2,7 @@ package com.subscriptiondevices.platform.web;
 
 import com.subscriptiondevices.api.error.DomainException;
 import com.subscriptiondevices.api.error.ErrorCode;
+import com.subscriptiondevices.platform.data.TransientFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -64,6 +65,12 @@ public class ApiExceptionHandler {
         ApiProblem problem = classify(failure);
         if (problem.code() == ErrorCode.INTERNAL_ERROR) {
             log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), failure);
+        } else if (problem.code() == ErrorCode.SERVICE_UNAVAILABLE) {
+            log.warn(
+                    "{} {} answered 503: the database failed transiently: {}",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    failure.toString());
         } else {
             log.debug(
                     "{} on {} {}: {}", problem.code(), request.getMethod(), request.getRequestURI(), problem.details());
@@ -73,6 +80,11 @@ public class ApiExceptionHandler {
 
     /** What a failure means for the caller. Public so the error page can reuse it for failures outside controllers. */
     public static ApiProblem classify(Throwable failure) {
+        if (TransientFailures.isTransient(failure)) {
+            return ApiProblem.of(
+                    ErrorCode.SERVICE_UNAVAILABLE,
+                    "The service cannot reach its database right now; nothing was stored. Try again shortly.");
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof DomainException domain) {
                 return ApiProblem.of(domain.code(), domain.getMessage());

@@ -57,14 +57,15 @@ class DeviceWriteController {
             @PathVariable String org, @PathVariable UUID subscriptionId, @Valid @RequestBody DeviceRequest body) {
         SubscriptionId subscription = SubscriptionId.of(subscriptionId);
         DeviceId deviceId = body.id() == null ? DeviceId.random() : DeviceId.of(body.id());
-        long legacyId = body.legacyId() == null ? legacyIds.nextDeviceLegacyId() : body.legacyId();
-        DeviceView added = commands.send(new AddDevice(
-                subscription,
-                org,
-                deviceId,
-                legacyId,
-                DeviceRequests.categoryOf(body),
-                DeviceRequests.toDetails(body)));
+        DeviceView added = legacyIds.withDeviceLegacyId(
+                body.legacyId(),
+                legacyId -> commands.send(new AddDevice(
+                        subscription,
+                        org,
+                        deviceId,
+                        legacyId,
+                        DeviceRequests.categoryOf(body),
+                        DeviceRequests.toDetails(body))));
         return ResponseEntity.created(
                         URI.create("/v2/orgs/" + org + "/subscriptions/" + subscription + "/devices/" + deviceId))
                 .eTag(ETags.of(added.version()))

@@ -38,8 +38,10 @@ class SubscriptionWriteController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<SubscriptionView> create(@PathVariable String org, @Valid @RequestBody SubscriptionRequest body) {
         SubscriptionId id = body.id() == null ? SubscriptionId.random() : SubscriptionId.of(body.id());
-        long legacyId = body.legacyId() == null ? legacyIds.nextSubscriptionLegacyId() : body.legacyId();
-        commands.send(new CreateSubscription(id, org, legacyId, body.legacyAccountId()));
+        long legacyId = legacyIds.withSubscriptionLegacyId(body.legacyId(), assigned -> {
+            commands.send(new CreateSubscription(id, org, assigned, body.legacyAccountId()));
+            return assigned;
+        });
         return ResponseEntity.created(URI.create("/v2/orgs/" + org + "/subscriptions/" + id))
                 .body(new SubscriptionView(id, legacyId, body.legacyAccountId(), org));
     }
