@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.subscriptiondevices.readmodel.ReadModel;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -20,6 +21,7 @@ class ArchitectureTest {
     private static final String COMMAND = "com.subscriptiondevices.command..";
     private static final String QUERY = "com.subscriptiondevices.query..";
     private static final String PLATFORM = "com.subscriptiondevices.platform..";
+    private static final String READ_MODELS = "com.subscriptiondevices.readmodel..";
 
     private static JavaClasses classes;
 
@@ -31,7 +33,7 @@ class ArchitectureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {API, COMMAND, QUERY, PLATFORM})
+    @ValueSource(strings = {API, COMMAND, QUERY, PLATFORM, READ_MODELS})
     void every_package_a_rule_names_holds_classes(String pattern) {
         assertThat(classes.that(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(pattern)))
                 .isNotEmpty();
@@ -58,6 +60,33 @@ class ArchitectureTest {
     }
 
     @Test
+    void read_models_know_neither_side() {
+        rule(noClasses()
+                .that()
+                .resideInAPackage(READ_MODELS)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(COMMAND, QUERY));
+    }
+
+    @Test
+    void only_the_command_side_writes_the_live_read_models_and_only_through_their_projections() {
+        rule(noClasses()
+                .that()
+                .resideInAPackage(QUERY)
+                .should()
+                .callMethod(ReadModel.class, "projection", String.class));
+        rule(noClasses()
+                .that()
+                .resideInAPackage(COMMAND)
+                .and()
+                .resideOutsideOfPackage("com.subscriptiondevices.command.readmodel..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(READ_MODELS));
+    }
+
+    @Test
     void shared_api_holds_no_spring() {
         rule(noClasses()
                 .that()
@@ -68,13 +97,13 @@ class ArchitectureTest {
     }
 
     @Test
-    void the_platform_knows_neither_side() {
+    void the_platform_knows_neither_side_nor_the_read_models() {
         rule(noClasses()
                 .that()
                 .resideInAPackage(PLATFORM)
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage(COMMAND, QUERY));
+                .resideInAnyPackage(COMMAND, QUERY, READ_MODELS));
     }
 
     @Test
