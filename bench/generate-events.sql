@@ -3,8 +3,9 @@
 -- event store in the service's own JSON shapes. It also writes the uniqueness claims the command side
 -- keeps for these events (subscription legacy ids, device ids, device legacy ids), so the service goes
 -- on from this history as from its own writes: a device id or legacy id of the history is refused
--- (409), and V1 finds its devices. The read models and their tokens are the projections' work: a
--- running service's processors catch up with these events, or a rebuild replays them.
+-- (409), and V1 finds its devices. The read models are written with each command, so events written
+-- here are in none of them: rebuild each read model afterwards (bench/run does; so does
+-- `bin/projections rebuild <read-model>`), and the new versions replay these events too.
 -- Run with: psql -v subscriptions=250000 -v devices_per=3 [-v devices=750000] -d <database> -f bench/generate-events.sql
 -- (on a database the service has migrated; it appends after whatever is there).
 \set ON_ERROR_STOP on

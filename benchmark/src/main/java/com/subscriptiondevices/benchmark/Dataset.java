@@ -81,8 +81,8 @@ final class Dataset {
     static Dataset sample(Connection jdbc) throws SQLException {
         Dataset dataset = new Dataset();
         try (PreparedStatement select = jdbc.prepareStatement(
-                "select d.subscription_id, d.device_id, d.mac_address, s.legacy_id from device_view d"
-                        + " join v1_subscription s on s.subscription_id = d.subscription_id"
+                "select d.subscription_id, d.device_id, d.mac_address, s.legacy_id from device_model.device_view d"
+                        + " join v1_device_model.v1_subscription s on s.subscription_id = d.subscription_id"
                         + " where d.serial_number like 'GEN-%' order by random() limit ?")) {
             select.setInt(1, SAMPLE);
             try (ResultSet rows = select.executeQuery()) {

@@ -6,8 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,8 +34,9 @@ final class JdbcRebuild {
     static void prepare(Connection jdbc) throws SQLException {
         try (Statement statement = jdbc.createStatement()) {
             statement.execute("drop table if exists bench_subscription_view, bench_device_view");
-            statement.execute("create table bench_subscription_view (like subscription_view including all)");
-            statement.execute("create table bench_device_view (like device_view including all)");
+            statement.execute(
+                    "create table bench_subscription_view (like device_model.subscription_view including all)");
+            statement.execute("create table bench_device_view (like device_model.device_view including all)");
         }
     }
 
@@ -58,8 +57,8 @@ final class JdbcRebuild {
             long started = System.nanoTime();
             long events = 0;
             try (PreparedStatement subscriptions = writer.prepareStatement(
-                            "insert into bench_subscription_view (subscription_id, org, legacy_id, legacy_account_id,"
-                                    + " created_at) values (?, ?, ?, ?, ?)");
+                            "insert into bench_subscription_view (subscription_id, org, legacy_id, legacy_account_id)"
+                                    + " values (?, ?, ?, ?)");
                     PreparedStatement devices = writer.prepareStatement(
                             "insert into bench_device_view (device_id, subscription_id, legacy_id, category,"
                                     + " mac_address, serial_number, version, details) values (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -69,7 +68,6 @@ final class JdbcRebuild {
                     PreparedStatement read = reader.prepareStatement(
                             "select globalindex, payloadtype, payload from domainevententry order by globalindex")) {
                 read.setFetchSize(1000);
-                Timestamp now = Timestamp.from(Instant.now());
                 int pending = 0;
                 try (ResultSet rows = read.executeQuery()) {
                     while (rows.next()) {
@@ -83,7 +81,6 @@ final class JdbcRebuild {
                             subscriptions.setLong(3, event.get("legacyId").asLong());
                             subscriptions.setLong(
                                     4, event.get("legacyAccountId").asLong());
-                            subscriptions.setTimestamp(5, now);
                             subscriptions.addBatch();
                         } else if (type.endsWith(".DeviceAdded")) {
                             JsonNode details = event.get("details");

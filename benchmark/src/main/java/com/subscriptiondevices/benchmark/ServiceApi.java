@@ -1,8 +1,6 @@
 package com.subscriptiondevices.benchmark;
 
 import java.time.Duration;
-import java.util.Locale;
-import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 
 /** The set-up and operations calls the suite makes, with an all-scopes token; none is measured. */
@@ -38,39 +36,6 @@ final class ServiceApi {
 
     JsonNode projections() {
         return http.expect(http.get("/admin/projections"), 200);
-    }
-
-    /** Waits until every read model has handled every event; returns the seconds it took. */
-    double awaitCaughtUp(Duration timeout, Consumer<String> progress) throws InterruptedException {
-        long started = System.nanoTime();
-        long deadline = started + timeout.toNanos();
-        long nextReport = started + Duration.ofSeconds(10).toNanos();
-        while (true) {
-            JsonNode projections = projections();
-            boolean caughtUp = true;
-            StringBuilder where = new StringBuilder();
-            for (JsonNode projection : projections) {
-                long lag = projection.get("lag").asLong();
-                caughtUp &= lag == 0 && !projection.get("replaying").asBoolean();
-                where.append(String.format(
-                        Locale.ROOT,
-                        " %s %,d/%,d",
-                        projection.get("name").asString(),
-                        projection.path("position").asLong(),
-                        projection.get("head").asLong()));
-            }
-            if (caughtUp) {
-                return (System.nanoTime() - started) / 1e9;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The read models did not catch up within " + timeout + ":" + where);
-            }
-            if (System.nanoTime() > nextReport) {
-                progress.accept("catching up:" + where);
-                nextReport += Duration.ofSeconds(10).toNanos();
-            }
-            Thread.sleep(500);
-        }
     }
 
     /** Rebuilds a read model and waits for it to finish; returns its rebuild status as the service reports it. */

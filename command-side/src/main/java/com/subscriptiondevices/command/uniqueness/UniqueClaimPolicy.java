@@ -9,6 +9,8 @@ import com.subscriptiondevices.api.simreplacement.SimReplacementRejected;
 import com.subscriptiondevices.api.simreplacement.SimReplacementRequested;
 import com.subscriptiondevices.api.subscription.SubscriptionCreated;
 import com.subscriptiondevices.api.subscription.SubscriptionId;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
@@ -42,28 +44,30 @@ class UniqueClaimPolicy {
         }
     }
 
+    /** The device's id, its legacy id and its SIM's ICCID, in one round trip. */
     @EventHandler
     void on(DeviceAdded event) {
         String owner = owner(event.subscriptionId(), event.deviceId());
-        require(
-                ClaimKind.DEVICE_ID,
-                event.deviceId().toString(),
-                owner,
-                ErrorCode.DEVICE_ALREADY_EXISTS,
-                "A device with id " + owner + " exists already.");
-        if (!claims.claim(ClaimKind.DEVICE_LEGACY_ID, Long.toString(event.legacyId()), owner)) {
-            throw new LegacyIdTaken(
-                    ErrorCode.DEVICE_ALREADY_EXISTS,
-                    "A device with legacy_id " + event.legacyId() + " exists already.");
-        }
+        List<UniqueClaims.Claim> wanted = new ArrayList<>(List.of(
+                new UniqueClaims.Claim(ClaimKind.DEVICE_ID, event.deviceId().toString(), owner),
+                new UniqueClaims.Claim(ClaimKind.DEVICE_LEGACY_ID, Long.toString(event.legacyId()), owner)));
         if (event.details().deviceAdditionalDetails() != null) {
-            String iccid = event.details().deviceAdditionalDetails().iccid();
-            require(
-                    ClaimKind.ICCID,
-                    iccid,
-                    owner,
-                    ErrorCode.ICCID_IN_USE,
-                    "The ICCID " + iccid + " is in use by another device.");
+            wanted.add(new UniqueClaims.Claim(
+                    ClaimKind.ICCID, event.details().deviceAdditionalDetails().iccid(), owner));
+        }
+        for (UniqueClaims.Claim taken : claims.taken(wanted)) {
+            switch (taken.kind()) {
+                case DEVICE_ID ->
+                    throw new DomainException(
+                            ErrorCode.DEVICE_ALREADY_EXISTS, "A device with id " + owner + " exists already.");
+                case DEVICE_LEGACY_ID ->
+                    throw new LegacyIdTaken(
+                            ErrorCode.DEVICE_ALREADY_EXISTS,
+                            "A device with legacy_id " + event.legacyId() + " exists already.");
+                default ->
+                    throw new DomainException(
+                            ErrorCode.ICCID_IN_USE, "The ICCID " + taken.value() + " is in use by another device.");
+            }
         }
     }
 

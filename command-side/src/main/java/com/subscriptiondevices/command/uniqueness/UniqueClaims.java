@@ -1,5 +1,8 @@
 package com.subscriptiondevices.command.uniqueness;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -10,10 +13,38 @@ import org.springframework.stereotype.Component;
 @Component
 public class UniqueClaims {
 
-    private final JdbcClient jdbc;
+    private static final String CLAIM =
+            "insert into unique_claim (claim_kind, claim_value, owner_id) values (?, ?, ?) on conflict do nothing";
 
-    UniqueClaims(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
+
+    /** One value claimed by one owner. */
+    record Claim(ClaimKind kind, String value, String owner) {}
+
+    UniqueClaims(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
+    }
+
+    /**
+     * Claims every value in one round trip; returns those held by someone else (none when this owner
+     * holds them all now: it may have held some already, as a retried command claims again).
+     */
+    List<Claim> taken(List<Claim> claims) {
+        int[] inserted = batches.batchUpdate(
+                CLAIM,
+                claims.stream()
+                        .map(claim -> new Object[] {claim.kind().name(), claim.value(), claim.owner()})
+                        .toList());
+        List<Claim> taken = new ArrayList<>();
+        for (int i = 0; i < claims.size(); i++) {
+            Claim claim = claims.get(i);
+            if (inserted[i] == 0 && !claim.owner().equals(ownerOf(claim.kind(), claim.value()))) {
+                taken.add(claim);
+            }
+        }
+        return taken;
     }
 
     /**
@@ -21,10 +52,7 @@ public class UniqueClaims {
      * Owners are specific enough that two different things never share one.
      */
     boolean claim(ClaimKind kind, String value, String owner) {
-        int inserted = jdbc.sql("insert into unique_claim (claim_kind, claim_value, owner_id) values (?, ?, ?)"
-                        + " on conflict do nothing")
-                .params(kind.name(), value, owner)
-                .update();
+        int inserted = jdbc.sql(CLAIM).params(kind.name(), value, owner).update();
         return inserted == 1 || owner.equals(ownerOf(kind, value));
     }
 
