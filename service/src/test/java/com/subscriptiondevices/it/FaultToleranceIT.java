@@ -120,28 +120,8 @@ class FaultToleranceIT extends ServiceIT {
                 }
             }));
         }
-        AtomicInteger kills = new AtomicInteger();
-        AtomicInteger cancels = new AtomicInteger();
-        threads.add(new Thread(() -> {
-            while (firing.get()) {
-                LockSupport.parkNanos(
-                        Duration.ofMillis(ThreadLocalRandom.current().nextInt(5, 40))
-                                .toNanos());
-                boolean kill = ThreadLocalRandom.current().nextBoolean();
-                try {
-                    int hit = jdbc.sql("select count(*) from (select "
-                                    + (kill ? "pg_terminate_backend" : "pg_cancel_backend")
-                                    + "(pid) from pg_stat_activity where application_name = ? and pid <> pg_backend_pid()"
-                                    + " and state in ('active', 'idle in transaction') order by random() limit 1) hits")
-                            .param(APPLICATION)
-                            .query(Integer.class)
-                            .single();
-                    (kill ? kills : cancels).addAndGet(hit);
-                } catch (RuntimeException killedItself) {
-                    // the killer's own connection comes from the same pool: it may be the one killed
-                }
-            }
-        }));
+        Killer killer = new Killer();
+        threads.add(killer.thread(firing));
         threads.forEach(Thread::start);
         LockSupport.parkNanos(UNDER_FIRE.toNanos());
         firing.set(false);
@@ -152,10 +132,16 @@ class FaultToleranceIT extends ServiceIT {
         System.out.printf(
                 "Faults: %d writes by %d clients in %s, %d acknowledged, %d answered 503; %d connections killed,"
                         + " %d statements cancelled%n",
-                writes.get(), WRITERS, UNDER_FIRE, acknowledged.size(), unavailable.get(), kills.get(), cancels.get());
+                writes.get(),
+                WRITERS,
+                UNDER_FIRE,
+                acknowledged.size(),
+                unavailable.get(),
+                killer.kills.get(),
+                killer.cancels.get());
         assertThat(failures).as("answers and reads under faults").isEmpty();
-        assertThat(kills.get()).as("connections killed").isGreaterThanOrEqualTo(10);
-        assertThat(cancels.get()).as("statements cancelled").isGreaterThanOrEqualTo(10);
+        assertThat(killer.kills.get()).as("connections killed").isGreaterThanOrEqualTo(10);
+        assertThat(killer.cancels.get()).as("statements cancelled").isGreaterThanOrEqualTo(10);
         assertThat(acknowledged.size()).as("writes that succeeded under fire").isGreaterThan(WRITERS);
         for (String path : refused) {
             assertThat(api.get(path, fullToken()).status())
@@ -164,6 +150,63 @@ class FaultToleranceIT extends ServiceIT {
         }
         assertThat(api.get("/admin/dead-letters", token(Scopes.ADMIN)).json())
                 .as("nothing dead-lettered")
+                .isEmpty();
+        assertVerified();
+    }
+
+    @Test
+    void under_killed_connections_the_replacement_process_completes_every_replacement_and_dead_letters_nothing()
+            throws Exception {
+        List<Sim> sims = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            sims.add(sim());
+        }
+        AtomicBoolean firing = new AtomicBoolean(true);
+        // idle ones too: the process's processor and deadline scheduler hold theirs between polls
+        Killer killer = new Killer("'active', 'idle in transaction', 'idle'");
+        Thread killing = killer.thread(firing);
+        killing.start();
+        try {
+            for (Sim sim : sims) {
+                String newIccid = Fixtures.iccid();
+                int status;
+                do {
+                    // asked again while the request itself meets a fault (503): it stored nothing
+                    status = replace(sim, newIccid).status();
+                } while (status == 503);
+                assertThat(status).as("replacement of " + sim.v1Path()).isEqualTo(202);
+            }
+            LockSupport.parkNanos(Duration.ofSeconds(5).toNanos());
+        } finally {
+            firing.set(false);
+            killing.join();
+        }
+        System.out.printf(
+                "Faults during 10 replacements: %d connections killed, %d statements cancelled%n",
+                killer.kills.get(), killer.cancels.get());
+        assertThat(killer.kills.get() + killer.cancels.get()).isGreaterThanOrEqualTo(10);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        for (Sim sim : sims) {
+            while (true) {
+                Api.Response read = api.get(sim.v1Path() + "?only_active=false", fullToken());
+                if (read.status() == 200
+                        && read.json()
+                                .get("subscription_device_change_requests")
+                                .get(0)
+                                .get("status")
+                                .asString()
+                                .equals("PROCESSED")) {
+                    break;
+                }
+                assertThat(System.nanoTime())
+                        .as("processed in time: " + sim.v1Path())
+                        .isLessThan(deadline);
+                LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+            }
+        }
+        assertThat(api.get("/admin/dead-letters", token(Scopes.ADMIN)).json())
+                .as("transient failures are retried, never dead-lettered")
                 .isEmpty();
         assertVerified();
     }
@@ -299,6 +342,47 @@ class FaultToleranceIT extends ServiceIT {
             assertThat(verified.get("differing").asLong())
                     .as("%s equals a replay of the event store: %s", model, verified)
                     .isZero();
+        }
+    }
+
+    /** Kills the service's connections and cancels its statements, at random, while firing. */
+    private final class Killer {
+
+        final AtomicInteger kills = new AtomicInteger();
+        final AtomicInteger cancels = new AtomicInteger();
+        private final String states;
+
+        /** Connections in a transaction or running a statement. */
+        Killer() {
+            this("'active', 'idle in transaction'");
+        }
+
+        Killer(String states) {
+            this.states = states;
+        }
+
+        Thread thread(AtomicBoolean firing) {
+            return new Thread(() -> {
+                while (firing.get()) {
+                    LockSupport.parkNanos(
+                            Duration.ofMillis(ThreadLocalRandom.current().nextInt(5, 40))
+                                    .toNanos());
+                    boolean kill = ThreadLocalRandom.current().nextBoolean();
+                    try {
+                        int hit = jdbc.sql("select count(*) from (select "
+                                        + (kill ? "pg_terminate_backend" : "pg_cancel_backend")
+                                        + "(pid) from pg_stat_activity where application_name = ?"
+                                        + " and pid <> pg_backend_pid() and state in (" + states + ")"
+                                        + " order by random() limit 1) hits")
+                                .param(APPLICATION)
+                                .query(Integer.class)
+                                .single();
+                        (kill ? kills : cancels).addAndGet(hit);
+                    } catch (RuntimeException killedItself) {
+                        // the killer's own connection comes from the same pool: it may be the one killed
+                    }
+                }
+            });
         }
     }
 
