@@ -1,6 +1,7 @@
 package com.subscriptiondevices.platform.security;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -16,6 +17,7 @@ import org.springframework.util.StringUtils;
  * without an issuer or JWK set, and refuses a dev secret outright.
  */
 @Component
+@EnableConfigurationProperties(TokenProperties.class)
 public class SecurityModes {
 
     static final String ISSUER_URI = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
@@ -26,12 +28,12 @@ public class SecurityModes {
     private final String jwkSetUri;
     private final ObjectProvider<DevTokens> devTokens;
 
-    SecurityModes(Environment environment, ObjectProvider<DevTokens> devTokens) {
+    SecurityModes(Environment environment, TokenProperties tokens, ObjectProvider<DevTokens> devTokens) {
         this.issuerUri = environment.getProperty(ISSUER_URI);
         this.jwkSetUri = environment.getProperty(JWK_SET_URI);
         this.devTokens = devTokens;
         if (environment.acceptsProfiles(Profiles.of("prod"))) {
-            if (StringUtils.hasText(environment.getProperty(DEV_SECRET))) {
+            if (StringUtils.hasText(tokens.devJwtSecret())) {
                 throw new IllegalStateException("The prod profile never accepts dev tokens: unset " + DEV_SECRET
                         + " (DEVICES_SECURITY_DEV_JWT_SECRET)");
             }

@@ -10,11 +10,10 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -22,14 +21,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * length is too large, and while reading when a chunked body grows past it.
  */
 @Component
+@EnableConfigurationProperties(WebEdgeProperties.class)
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
     private final ErrorBodies errors;
 
-    BodySizeLimitFilter(@Value("${devices.web.max-body-size:64KB}") DataSize limit, ErrorBodies errors) {
-        this.limit = limit.toBytes();
+    BodySizeLimitFilter(WebEdgeProperties properties, ErrorBodies errors) {
+        this.limit = properties.maxBodySize().toBytes();
         this.errors = errors;
     }
 
