@@ -1,6 +1,7 @@
 package com.subscriptiondevices.platform.security;
 
 import com.subscriptiondevices.api.error.ErrorCode;
+import com.subscriptiondevices.platform.web.ApiText;
 import com.subscriptiondevices.platform.web.BenchmarkProperties;
 import com.subscriptiondevices.platform.web.ErrorBodies;
 import java.time.Clock;
@@ -68,7 +69,8 @@ class SecurityConfiguration {
             response.setHeader("WWW-Authenticate", "Bearer");
             String message = request.getHeader("Authorization") == null
                     ? "A Bearer token is required."
-                    : "The Bearer token is not valid: " + failure.getMessage();
+                    : "The Bearer token is not valid: "
+                            + ApiText.plain(failure.getMessage(), "it is malformed or its signature does not verify.");
             errors.write(request, response, ErrorCode.UNAUTHORIZED, List.of(message));
         };
         AccessDeniedHandler forbidden = (request, response, denied) -> {
