@@ -12,6 +12,7 @@ import com.subscriptiondevices.platform.axon.ReadModelBarrier;
 import com.subscriptiondevices.platform.security.Secrets;
 import com.subscriptiondevices.platform.web.CommandSender;
 import com.subscriptiondevices.platform.web.ETags;
+import com.subscriptiondevices.platform.web.RequestJson;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -43,11 +44,13 @@ class DeviceWriteController {
     private final CommandSender commands;
     private final LegacyIds legacyIds;
     private final ReadModelBarrier readModels;
+    private final RequestJson json;
 
-    DeviceWriteController(CommandSender commands, LegacyIds legacyIds, ReadModelBarrier readModels) {
+    DeviceWriteController(CommandSender commands, LegacyIds legacyIds, ReadModelBarrier readModels, RequestJson json) {
         this.commands = commands;
         this.legacyIds = legacyIds;
         this.readModels = readModels;
+        this.json = json;
     }
 
     @Operation(summary = "Add a device to a subscription")
@@ -93,6 +96,7 @@ class DeviceWriteController {
             @PathVariable UUID deviceId,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody String operations) {
+        json.checkPatch(operations);
         SubscriptionId subscription = SubscriptionId.of(subscriptionId);
         DeviceView patched = commands.send(new PatchDevice(
                 subscription,
