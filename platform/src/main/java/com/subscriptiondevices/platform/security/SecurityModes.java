@@ -1,11 +1,14 @@
 package com.subscriptiondevices.platform.security;
 
+import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.stereotype.Component;
@@ -48,17 +51,24 @@ public class SecurityModes {
         return !StringUtils.hasText(issuerUri) && !StringUtils.hasText(jwkSetUri);
     }
 
+    /**
+     * The decoder of this mode, with the token rules every mode shares ({@link TokenRules}) after the
+     * standard checks (signature, {@code exp}, {@code nbf}, and the issuer when one is configured).
+     */
     JwtDecoder decoder() {
+        NimbusJwtDecoder decoder;
         if (StringUtils.hasText(jwkSetUri)) {
-            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
-            if (StringUtils.hasText(issuerUri)) {
-                decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuerUri));
-            }
-            return decoder;
+            decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
+        } else if (StringUtils.hasText(issuerUri)) {
+            decoder = NimbusJwtDecoder.withIssuerLocation(issuerUri).build();
+        } else {
+            decoder = devTokens.getObject().decoder();
         }
-        if (StringUtils.hasText(issuerUri)) {
-            return JwtDecoders.fromIssuerLocation(issuerUri);
-        }
-        return devTokens.getObject().decoder();
+        OAuth2TokenValidator<Jwt> standard = StringUtils.hasText(issuerUri)
+                ? JwtValidators.createDefaultWithIssuer(issuerUri)
+                : JwtValidators.createDefault();
+        decoder.setClaimSetConverter(TokenRules.CLAIMS);
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(standard, new TokenRules(Clock.systemUTC())));
+        return decoder;
     }
 }

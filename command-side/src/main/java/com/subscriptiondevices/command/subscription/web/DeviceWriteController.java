@@ -61,6 +61,8 @@ class DeviceWriteController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<DeviceView> add(
             @PathVariable String org, @PathVariable UUID subscriptionId, @Valid @RequestBody DeviceRequest body) {
+        Secrets.requireScopeToWrite(body.deviceAdditionalDetails() != null
+                && body.deviceAdditionalDetails().hasSecretCodes());
         SubscriptionId subscription = SubscriptionId.of(subscriptionId);
         DeviceId deviceId = body.id() == null ? DeviceId.random() : DeviceId.of(body.id());
         long legacyId = body.legacyId() == null ? legacyIds.nextDeviceLegacyId() : body.legacyId();
