@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -115,6 +116,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             }
             if (cause instanceof MalformedBodyException malformed) {
                 return ApiProblem.of(ErrorCode.INVALID_BODY, malformed.getMessage());
+            }
+            if (cause instanceof InvalidParameterException) {
+                // Tomcat parses the query when a parameter is first read; UrlTextFilter refuses what it
+                // knows to fail before that, this is the rest
+                return ApiProblem.of(ErrorCode.INVALID_PARAMETER, "The query string is malformed.");
             }
             if (cause instanceof AggregateNotFoundException) {
                 return ApiProblem.of(ErrorCode.SUBSCRIPTION_NOT_FOUND, "No such subscription in this organization.");

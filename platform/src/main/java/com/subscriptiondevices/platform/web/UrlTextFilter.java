@@ -63,6 +63,9 @@ class UrlTextFilter extends OncePerRequestFilter {
         for (String pair : pairs) {
             int equals = pair.indexOf('=');
             String rawName = equals < 0 ? pair : pair.substring(0, equals);
+            if (rawName.isEmpty() && !pair.isEmpty()) {
+                return Optional.of("A query parameter has no name (" + ApiText.echo(pair) + ").");
+            }
             Optional<String> name = decoded(rawName);
             if (name.isEmpty()) {
                 return Optional.of("The query parameter '" + ApiText.echo(rawName)
