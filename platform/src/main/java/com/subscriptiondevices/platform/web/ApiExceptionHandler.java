@@ -88,6 +88,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(answer.getStatusCode()).headers(merged).body(answer.getBody());
     }
 
+    /** As the base class, without its warning per request: a wrong method is the client's mistake. */
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+            HttpRequestMethodNotSupportedException failure,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        return handleExceptionInternal(failure, null, headers, status, request);
+    }
+
     private ResponseEntity<Object> answer(Exception failure, HttpServletRequest request) {
         ApiProblem problem = classify(failure);
         if (problem.code() == ErrorCode.INTERNAL_ERROR) {
