@@ -71,20 +71,63 @@ class SecurityIT extends PostgresIT {
 
     /** Signed with the right secret, but expired a minute ago. */
     private static String expiredToken() {
-        Instant issued = Instant.now().minus(Duration.ofMinutes(10));
-        JwtClaimsSet claims = JwtClaimsSet.builder()
+        return signed(JwtClaimsSet.builder()
                 .subject("u")
-                .issuedAt(issued)
+                .issuedAt(Instant.now().minus(Duration.ofMinutes(10)))
                 .expiresAt(Instant.now().minus(Duration.ofMinutes(1)))
                 .claim("orgs", List.of(ORG))
                 .claim("scope", Scopes.READ)
-                .build();
+                .build());
+    }
+
+    /** Signed with the right secret: every token the dev-token mode accepts has these claims. */
+    private static String signed(JwtClaimsSet claims) {
         SecretKeySpec key = new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
         return NimbusJwtEncoder.withSecretKey(key)
                 .build()
                 .encode(JwtEncoderParameters.from(
                         JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();
+    }
+
+    private static JwtClaimsSet.Builder reader() {
+        return JwtClaimsSet.builder().subject("u").claim("orgs", List.of(ORG)).claim("scope", Scopes.READ);
+    }
+
+    @Test
+    void refuses_a_token_without_an_expiry() {
+        String forever = signed(reader().issuedAt(Instant.now()).build());
+
+        Api.Response refused = api.get("/v2/orgs/yoigo/devices?serial_number=x", forever);
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.errorCode()).isEqualTo("UNAUTHORIZED");
+        assertThat(refused.json().get("error").get("message").asString()).contains("exp");
+        assertThat(api.get("/v2/orgs/yoigo/devices?serial_number=x", signed(reader().build()))
+                        .status())
+                .as("without iat either")
+                .isEqualTo(401);
+    }
+
+    @Test
+    void refuses_a_token_issued_in_the_future_beyond_a_minute_of_clock_skew() {
+        Instant now = Instant.now();
+        String future = signed(reader().issuedAt(now.plus(Duration.ofMinutes(10)))
+                .expiresAt(now.plus(Duration.ofMinutes(20)))
+                .build());
+        Api.Response refused = api.get("/v2/orgs/yoigo/devices?serial_number=x", future);
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.errorCode()).isEqualTo("UNAUTHORIZED");
+
+        String skewed = signed(reader().issuedAt(now.plusSeconds(30))
+                .expiresAt(now.plus(Duration.ofMinutes(20)))
+                .build());
+        assertThat(api.get("/v2/orgs/yoigo/devices?serial_number=x", skewed).status())
+                .isEqualTo(200);
+        String withoutIat =
+                signed(reader().expiresAt(now.plus(Duration.ofMinutes(20))).build());
+        assertThat(api.get("/v2/orgs/yoigo/devices?serial_number=x", withoutIat).status())
+                .as("iat is optional")
+                .isEqualTo(200);
     }
 
     @Test

@@ -81,6 +81,15 @@ class SimReplacementIT extends PostgresIT {
         eventually("the replacement is rejected", () -> eventTypes(sim.subscriptionId())
                 .contains("SimReplacementRejected"));
         assertThat(lastEventPayload(sim.subscriptionId())).contains("REJECTED_BY_NETWORK");
+        // the process's event reaches the V1 read model asynchronously, a moment after the event store
+        eventually("the V1 read model shows the rejection", () -> !api.get(
+                        sim.v1Path() + "?only_active=false", fullToken())
+                .json()
+                .get("subscription_device_change_requests")
+                .get(0)
+                .get("status")
+                .asString()
+                .equals("PENDING"));
         JsonNode rejected = api.get(sim.v1Path() + "?only_active=false", fullToken())
                 .json()
                 .get("subscription_device_change_requests")

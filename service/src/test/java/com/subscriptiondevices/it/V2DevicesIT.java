@@ -288,6 +288,83 @@ class V2DevicesIT extends PostgresIT {
         assertThat(text.errorCode()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
     }
 
+    @Test
+    void adding_a_sim_with_pin_codes_needs_the_secrets_scope_and_stores_nothing() {
+        String subscription = subscription(ORG);
+        long events = eventCount(subscription);
+
+        Api.Response refused = api.post(
+                devicesPath(ORG, subscription), token(Scopes.WRITE), Fixtures.sim(Fixtures.iccid(), Fixtures.imsi()));
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.errorCode()).isEqualTo("MISSING_PERMISSIONS");
+        assertThat(refused.json().get("error").get("message").asString()).contains("devices:secrets");
+        assertThat(eventCount(subscription)).isEqualTo(events);
+    }
+
+    @Test
+    void strings_no_read_model_could_store_are_refused_wherever_they_are_and_nothing_is_stored() throws Exception {
+        String subscription = subscription(ORG);
+        String deviceId = addTerminal(subscription);
+        String path = devicesPath(ORG, subscription);
+        long events = eventCount(subscription);
+        String valid = "\"catalogue_commercial_device_id\":\"X\",\"legacy_account_id\":1";
+
+        Api.Response nul = api.post(path, fullToken(), "{" + valid + ",\"serial_number\":\"a\\u0000b\"}");
+        assertThat(nul.status()).isEqualTo(400);
+        assertThat(nul.errorCode()).isEqualTo("INVALID_BODY");
+        assertThat(nul.json().get("error").get("message").asString()).contains("serial_number");
+        Api.Response surrogate =
+                api.post(path, fullToken(), "{" + valid + ",\"commitments\":[{\"cancellation_user\":\"\\ud800\"}]}");
+        assertThat(surrogate.status()).isEqualTo(400);
+        assertThat(surrogate.json().get("error").get("message").asString())
+                .contains("commitments[0].cancellation_user");
+        Api.Response patched = api.patch(
+                path + "/" + deviceId,
+                fullToken(),
+                "[{\"op\":\"replace\",\"path\":\"/serial_number\",\"value\":\"\\u0000\"}]",
+                Map.of());
+        assertThat(patched.status()).isEqualTo(400);
+        assertThat(patched.errorCode()).isEqualTo("INVALID_PATCH");
+        RawHttp.Answer overlong = new RawHttp(port)
+                .send(
+                        "POST",
+                        path,
+                        Map.of("Authorization", "Bearer " + fullToken(), "Content-Type", "application/json"),
+                        concat(
+                                ("{" + valid + ",\"serial_number\":\"a").getBytes(StandardCharsets.UTF_8),
+                                new byte[] {(byte) 0xC0, (byte) 0x80},
+                                "\"}".getBytes(StandardCharsets.UTF_8)));
+        assertThat(overlong.status()).as(overlong.toString()).isEqualTo(400);
+        assertThat(overlong.body()).contains("\"INVALID_BODY\"").contains("UTF-8");
+
+        assertThat(eventCount(subscription)).isEqualTo(events);
+    }
+
+    @Test
+    void each_string_is_bounded_by_the_column_it_ends_in() {
+        String path = devicesPath(ORG, subscription(ORG));
+        String template = "{\"catalogue_commercial_device_id\":\"X\",\"legacy_account_id\":1,\"%s\":\"%s\"}";
+
+        for (String field : new String[] {"serial_number", "catalogue_device_id", "contract_document_id"}) {
+            Api.Response tooLong = api.post(path, fullToken(), template.formatted(field, "s".repeat(256)));
+            assertThat(tooLong.status()).as(field).isEqualTo(400);
+            assertThat(tooLong.json().get("error").get("message").asString()).contains(field);
+            assertThat(api.post(path, fullToken(), template.formatted(field, "s".repeat(255)))
+                            .status())
+                    .as(field)
+                    .isEqualTo(201);
+        }
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
     // --- reading devices ---------------------------------------------------------------------
 
     @Test
@@ -374,12 +451,21 @@ class V2DevicesIT extends PostgresIT {
     @Test
     void pin_and_puk_are_left_out_without_the_secrets_scope() {
         String subscription = subscription(ORG);
-        Api.Response added = api.post(
-                devicesPath(ORG, subscription), token(Scopes.WRITE), Fixtures.sim(Fixtures.iccid(), Fixtures.imsi()));
-        JsonNode hidden = added.json().get("device_additional_details");
+        // writing the codes needs devices:secrets; the answer to a writer without it shows none
+        Api.Response withoutCodes = api.post(
+                devicesPath(ORG, subscription),
+                token(Scopes.WRITE),
+                Fixtures.sim(Fixtures.iccid(), Fixtures.imsi())
+                        .replace("\"pin\": \"0123\", \"puk\": \"01234567\",", ""));
+        assertThat(withoutCodes.status()).as(withoutCodes.toString()).isEqualTo(201);
+        JsonNode hidden = withoutCodes.json().get("device_additional_details");
         assertThat(hidden.has("pin")).isFalse();
         assertThat(hidden.has("puk")).isFalse();
         assertThat(hidden.has("iccid")).isTrue();
+        Api.Response added = api.post(
+                devicesPath(ORG, subscription),
+                token(Scopes.WRITE, Scopes.SECRETS),
+                Fixtures.sim(Fixtures.iccid(), Fixtures.imsi()));
 
         String path =
                 devicesPath(ORG, subscription) + "/" + added.json().get("id").asString();

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Profile;
@@ -22,15 +21,11 @@ class DevTokenPrinter implements ApplicationListener<ApplicationReadyEvent> {
     private final List<String> orgs;
     private final Duration ttl;
 
-    DevTokenPrinter(
-            DevTokens tokens,
-            SecurityModes modes,
-            @Value("${devices.security.dev-token.orgs:yoigo}") List<String> orgs,
-            @Value("${devices.security.dev-token.ttl:12h}") Duration ttl) {
+    DevTokenPrinter(DevTokens tokens, SecurityModes modes, TokenProperties properties) {
         this.tokens = tokens;
         this.modes = modes;
-        this.orgs = orgs;
-        this.ttl = ttl;
+        this.orgs = properties.devToken().orgs();
+        this.ttl = properties.devToken().ttl();
     }
 
     @Override

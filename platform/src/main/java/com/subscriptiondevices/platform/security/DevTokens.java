@@ -10,12 +10,11 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Profile;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
@@ -34,7 +33,13 @@ public class DevTokens {
 
     private final SecretKey key;
 
-    public DevTokens(@Value("${devices.security.dev-jwt-secret:}") String secret) {
+    @Autowired
+    DevTokens(TokenProperties properties) {
+        this(properties.devJwtSecret());
+    }
+
+    /** Tokens signed with {@code secret} (at least 32 bytes), or with a random one when it is empty. */
+    public DevTokens(String secret) {
         String effective = secret;
         if (!StringUtils.hasText(effective)) {
             byte[] random = new byte[32];
@@ -50,7 +55,7 @@ public class DevTokens {
         this.key = new SecretKeySpec(bytes, "HmacSHA256");
     }
 
-    JwtDecoder decoder() {
+    NimbusJwtDecoder decoder() {
         return NimbusJwtDecoder.withSecretKey(key)
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();

@@ -1,13 +1,14 @@
 package com.subscriptiondevices.platform.security;
 
 import com.subscriptiondevices.api.error.ErrorCode;
+import com.subscriptiondevices.platform.web.ApiText;
+import com.subscriptiondevices.platform.web.BenchmarkProperties;
 import com.subscriptiondevices.platform.web.ErrorBodies;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -31,14 +32,13 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
+@EnableConfigurationProperties({TokenProperties.class, BenchmarkProperties.class})
 class SecurityConfiguration {
 
     @Bean
-    JwtDecoder jwtDecoder(
-            SecurityModes modes,
-            @Value("${devices.security.verified-tokens.max-entries:2000}") long maxTokens,
-            @Value("${devices.security.verified-tokens.keep-for:5m}") Duration keepFor) {
-        return new VerifiedTokenCache(modes.decoder(), maxTokens, keepFor, Clock.systemUTC());
+    JwtDecoder jwtDecoder(SecurityModes modes, TokenProperties tokens) {
+        TokenProperties.VerifiedTokens verified = tokens.verifiedTokens();
+        return new VerifiedTokenCache(modes.decoder(), verified.maxEntries(), verified.keepFor(), Clock.systemUTC());
     }
 
     /**
@@ -63,16 +63,14 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(
-            HttpSecurity http,
-            ErrorBodies errors,
-            @Value("${devices.bench.constant-endpoint:false}") boolean benchmarkConstant)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ErrorBodies errors, BenchmarkProperties benchmark)
             throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, failure) -> {
             response.setHeader("WWW-Authenticate", "Bearer");
             String message = request.getHeader("Authorization") == null
                     ? "A Bearer token is required."
-                    : "The Bearer token is not valid: " + failure.getMessage();
+                    : "The Bearer token is not valid: "
+                            + ApiText.plain(failure.getMessage(), "it is malformed or its signature does not verify.");
             errors.write(request, response, ErrorCode.UNAUTHORIZED, List.of(message));
         };
         AccessDeniedHandler forbidden = (request, response, denied) -> {
@@ -93,7 +91,7 @@ class SecurityConfiguration {
                 // callers are read from the security context (Callers), and every wrapper layer makes the
                 // handler lookup's many getMethod and getAttribute calls a call deeper.
                 .servletApi(servletApi -> servletApi.disable())
-                .authorizeHttpRequests(requests -> requests.requestMatchers(openPaths(benchmarkConstant))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(openPaths(benchmark.constantEndpoint()))
                         .permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()

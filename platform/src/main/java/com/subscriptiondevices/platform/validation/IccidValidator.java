@@ -4,7 +4,6 @@ import com.subscriptiondevices.api.identifier.Identifiers;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
 /** The Luhn check can be switched off ({@code devices.validation.iccid-luhn-check=false}) for legacy stock. */
 public class IccidValidator implements ConstraintValidator<Iccid, String> {
@@ -17,7 +16,11 @@ public class IccidValidator implements ConstraintValidator<Iccid, String> {
     }
 
     @Autowired
-    public IccidValidator(@Value("${devices.validation.iccid-luhn-check:true}") boolean checkLuhn) {
+    public IccidValidator(IdentifierRulesProperties rules) {
+        this(rules.iccidLuhnCheck());
+    }
+
+    private IccidValidator(boolean checkLuhn) {
         this.checkLuhn = checkLuhn;
     }
 

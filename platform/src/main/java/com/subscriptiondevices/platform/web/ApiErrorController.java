@@ -12,8 +12,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The servlet container's error page, for failures that never reached a controller. Answers in the
- * family's body, never with a stack trace.
+ * The servlet container's error page, for failures that never reached a controller (a request the
+ * security firewall refused, an exception in a filter). Answers in the family's body, never with a
+ * stack trace, whatever the request's {@code Accept} says.
  */
 @Hidden
 @RestController
@@ -25,7 +26,7 @@ class ApiErrorController implements ErrorController {
         this.errors = errors;
     }
 
-    @RequestMapping(path = "/error", produces = MediaType.APPLICATION_JSON_VALUE)
+    @RequestMapping(path = "/error")
     ResponseEntity<Object> error(HttpServletRequest request) {
         Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
@@ -33,25 +34,21 @@ class ApiErrorController implements ErrorController {
         ApiProblem problem = failure instanceof Throwable throwable
                 ? ApiExceptionHandler.classify(throwable)
                 : byStatus(status instanceof Integer code ? code : 500);
-        return ResponseEntity.status(problem.code().httpStatus())
+        return ResponseEntity.status(ErrorStatuses.of(problem.code()))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(errors.body(ApiFamily.of(uri), problem));
     }
 
     private static ApiProblem byStatus(int status) {
-        for (ErrorCode code : List.of(
-                ErrorCode.NOT_FOUND,
-                ErrorCode.METHOD_NOT_ALLOWED,
-                ErrorCode.NOT_ACCEPTABLE,
-                ErrorCode.PAYLOAD_TOO_LARGE,
-                ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-                ErrorCode.UNAUTHORIZED)) {
-            if (code.httpStatus() == status) {
-                return new ApiProblem(code, List.of());
-            }
-        }
-        return status >= 400 && status < 500
-                ? new ApiProblem(ErrorCode.INVALID_BODY, List.of("The request could not be handled."))
-                : ApiExceptionHandler.classify(new IllegalStateException("status " + status));
+        ErrorCode code = ErrorStatuses.codeFor(status);
+        return switch (code) {
+            case INVALID_BODY ->
+                ApiProblem.of(
+                        code,
+                        "The request could not be handled: check its path, query and headers for characters"
+                                + " that do not belong there.");
+            case INTERNAL_ERROR -> ApiExceptionHandler.classify(new IllegalStateException("status " + status));
+            default -> new ApiProblem(code, List.of());
+        };
     }
 }

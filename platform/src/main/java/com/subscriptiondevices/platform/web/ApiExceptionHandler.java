@@ -8,13 +8,18 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -23,26 +28,28 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.DatabindException;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns every failure of a controller into its error code and the family's body: a clear 4xx for a
- * client mistake, a 500 without internals (but with the request id) for anything else.
+ * client mistake, 503 for a database that failed transiently (worth retrying), and a 500 without
+ * internals (but with the request id) for anything else. Spring MVC's own exceptions arrive through
+ * {@link ResponseEntityExceptionHandler}, which knows them all; {@link #handleExceptionInternal}
+ * gives them the same body as ours.
  */
 @RestControllerAdvice
-public class ApiExceptionHandler {
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
@@ -62,6 +69,36 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handle(Exception failure, HttpServletRequest request) {
+        return answer(failure, request);
+    }
+
+    /** Spring MVC's exceptions, mapped by the base class: answered like every other failure, keeping the
+     * headers Spring chose for them ({@code Allow} on 405, {@code Accept} on 415). */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception failure, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (!(request instanceof ServletWebRequest servlet)
+                || (servlet.getResponse() != null && servlet.getResponse().isCommitted())) {
+            return null;
+        }
+        ResponseEntity<Object> answer = answer(failure, servlet.getRequest());
+        HttpHeaders merged = new HttpHeaders();
+        merged.addAll(headers);
+        merged.setContentType(MediaType.APPLICATION_JSON);
+        return ResponseEntity.status(answer.getStatusCode()).headers(merged).body(answer.getBody());
+    }
+
+    /** As the base class, without its warning per request: a wrong method is the client's mistake. */
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+            HttpRequestMethodNotSupportedException failure,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        return handleExceptionInternal(failure, null, headers, status, request);
+    }
+
+    private ResponseEntity<Object> answer(Exception failure, HttpServletRequest request) {
         ApiProblem problem = classify(failure);
         if (problem.code() == ErrorCode.INTERNAL_ERROR) {
             log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), failure);
@@ -80,17 +117,20 @@ public class ApiExceptionHandler {
 
     /** What a failure means for the caller. Public so the error page can reuse it for failures outside controllers. */
     public static ApiProblem classify(Throwable failure) {
-        if (TransientFailures.isTransient(failure)) {
-            return ApiProblem.of(
-                    ErrorCode.SERVICE_UNAVAILABLE,
-                    "The service cannot reach its database right now; nothing was stored. Try again shortly.");
-        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof DomainException domain) {
                 return ApiProblem.of(domain.code(), domain.getMessage());
             }
             if (cause instanceof PayloadTooLargeException tooLarge) {
                 return ApiProblem.of(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+            }
+            if (cause instanceof MalformedBodyException malformed) {
+                return ApiProblem.of(ErrorCode.INVALID_BODY, malformed.getMessage());
+            }
+            if (cause instanceof InvalidParameterException) {
+                // Tomcat parses the query when a parameter is first read; UrlTextFilter refuses what it
+                // knows to fail before that, this is the rest
+                return ApiProblem.of(ErrorCode.INVALID_PARAMETER, "The query string is malformed.");
             }
             if (cause instanceof AggregateNotFoundException) {
                 return ApiProblem.of(ErrorCode.SUBSCRIPTION_NOT_FOUND, "No such subscription in this organization.");
@@ -105,6 +145,11 @@ public class ApiExceptionHandler {
                         "The subscription kept changing while this request was applied; try again.");
             }
         }
+        if (TransientFailures.isTransient(failure)) {
+            return ApiProblem.of(
+                    ErrorCode.SERVICE_UNAVAILABLE,
+                    "The database is unavailable for a moment; nothing was changed. Try again shortly.");
+        }
         if (failure instanceof MethodArgumentNotValidException invalid) {
             return fieldProblems(invalid.getBindingResult().getFieldErrors());
         }
@@ -118,11 +163,11 @@ public class ApiExceptionHandler {
             return new ApiProblem(
                     ErrorCode.INVALID_PARAMETER,
                     invalid.getConstraintViolations().stream()
-                            .map(v -> v.getPropertyPath() + ": " + v.getMessage())
+                            .map(v -> JsonNames.snakeCase(v.getPropertyPath().toString()) + ": " + v.getMessage())
                             .toList());
         }
         if (failure instanceof HttpMessageNotReadableException unreadable) {
-            return ApiProblem.of(ErrorCode.INVALID_BODY, unreadableBody(unreadable));
+            return ApiProblem.of(ErrorCode.INVALID_BODY, JsonProblems.describe(unreadable));
         }
         if (failure instanceof MissingServletRequestParameterException missing) {
             return ApiProblem.of(
@@ -133,24 +178,29 @@ public class ApiExceptionHandler {
             return ApiProblem.of(
                     ErrorCode.INVALID_PARAMETER, "The header '" + missing.getHeaderName() + "' is required.");
         }
-        if (failure instanceof MethodArgumentTypeMismatchException mismatch) {
-            String expected = mismatch.getRequiredType() == null
-                    ? "another value"
-                    : mismatch.getRequiredType().getSimpleName();
+        if (failure instanceof MissingPathVariableException missing && missing.isMissingAfterConversion()) {
             return ApiProblem.of(
                     ErrorCode.INVALID_PARAMETER,
-                    "'" + mismatch.getName() + "' has the value '" + mismatch.getValue() + "', which is not a valid "
-                            + expected + ".");
+                    "The path parameter '" + missing.getVariableName() + "' is blank; give "
+                            + JsonProblems.expected(missing.getParameter().getParameterType()) + ".");
+        }
+        if (failure instanceof MethodArgumentTypeMismatchException mismatch) {
+            return ApiProblem.of(
+                    ErrorCode.INVALID_PARAMETER,
+                    "'" + mismatch.getName() + "' has the value '" + ApiText.echo(mismatch.getValue())
+                            + "', which is not " + JsonProblems.expected(mismatch.getRequiredType()) + ".");
         }
         if (failure instanceof HttpRequestMethodNotSupportedException method) {
             return ApiProblem.of(
-                    ErrorCode.METHOD_NOT_ALLOWED, "The method " + method.getMethod() + " is not allowed here.");
+                    ErrorCode.METHOD_NOT_ALLOWED,
+                    "The method " + ApiText.echo(method.getMethod()) + " is not allowed here.");
         }
         if (failure instanceof HttpMediaTypeNotSupportedException mediaType) {
             return ApiProblem.of(
                     ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-                    "The content type " + mediaType.getContentType() + " is not supported; use "
-                            + mediaType.getSupportedMediaTypes() + ".");
+                    "The content type "
+                            + (mediaType.getContentType() == null ? "given" : ApiText.echo(mediaType.getContentType()))
+                            + " is not supported; use " + mediaType.getSupportedMediaTypes() + ".");
         }
         if (failure instanceof HttpMediaTypeNotAcceptableException) {
             return ApiProblem.of(ErrorCode.NOT_ACCEPTABLE, "This resource answers in application/json only.");
@@ -194,7 +244,7 @@ public class ApiExceptionHandler {
      */
     private static ApiProblem problemOf(List<Invalid> invalid) {
         List<Invalid> sorted = invalid.stream()
-                .sorted(java.util.Comparator.comparing(Invalid::field).thenComparing(Invalid::message))
+                .sorted(Comparator.comparing(Invalid::field).thenComparing(Invalid::message))
                 .toList();
         List<ErrorCode> codes = new ArrayList<>();
         List<String> details = new ArrayList<>();
@@ -205,68 +255,5 @@ public class ApiExceptionHandler {
         List<ErrorCode> distinct = codes.stream().distinct().toList();
         ErrorCode code = distinct.size() == 1 ? distinct.get(0) : ErrorCode.INVALID_BODY;
         return new ApiProblem(code, details, codes);
-    }
-
-    private static String unreadableBody(HttpMessageNotReadableException unreadable) {
-        for (Throwable cause = unreadable; cause != null; cause = cause.getCause()) {
-            if (cause instanceof UnrecognizedPropertyException unknown) {
-                return "Unknown field '" + path(unknown) + "'.";
-            }
-            if (cause instanceof InvalidFormatException invalid) {
-                return "'" + path(invalid) + "' has the value '" + invalid.getValue() + "', which is not a valid "
-                        + describe(invalid.getTargetType()) + ".";
-            }
-            if (cause instanceof DatabindException databind
-                    && !databind.getPath().isEmpty()) {
-                return "'" + path(databind) + "' does not have the expected type ("
-                        + firstLine(databind.getOriginalMessage()) + ").";
-            }
-            if (cause instanceof StreamReadException) {
-                return "The body is not well-formed JSON.";
-            }
-            if (cause instanceof JacksonException jackson) {
-                return "The body could not be read: " + firstLine(jackson.getOriginalMessage());
-            }
-        }
-        return "The body is missing or cannot be read as JSON.";
-    }
-
-    private static String path(DatabindException failure) {
-        StringBuilder path = new StringBuilder();
-        for (var reference : failure.getPath()) {
-            if (reference.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    private static String describe(Class<?> type) {
-        if (type == null) {
-            return "value";
-        }
-        if (type.isEnum()) {
-            return "value (one of " + java.util.Arrays.toString(type.getEnumConstants()) + ")";
-        }
-        if (type == java.time.Instant.class) {
-            return "ISO-8601 date-time with a zone, e.g. 2024-05-01T10:00:00Z";
-        }
-        if (type == java.util.UUID.class) {
-            return "UUID";
-        }
-        return type.getSimpleName();
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

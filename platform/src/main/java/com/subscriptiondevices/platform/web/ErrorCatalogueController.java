@@ -24,7 +24,7 @@ class ErrorCatalogueController {
                     .append("\"><td>")
                     .append(code.name())
                     .append("</td><td>")
-                    .append(code.httpStatus())
+                    .append(ErrorStatuses.of(code).value())
                     .append("</td><td>")
                     .append(HtmlUtils.htmlEscape(code.title()))
                     .append("</td></tr>");

@@ -50,6 +50,7 @@ class IccidValidatorTest {
     private static Validator springValidator(Map<String, Object> properties) {
         AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", properties));
+        context.register(ValidationConfiguration.class);
         context.registerBean(LocalValidatorFactoryBean.class);
         context.refresh();
         return context.getBean(LocalValidatorFactoryBean.class).getValidator();

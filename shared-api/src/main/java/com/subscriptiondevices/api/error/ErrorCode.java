@@ -1,55 +1,50 @@
 package com.subscriptiondevices.api.error;
 
 /**
- * The stable error codes of the API, with the HTTP status each one means. Codes reuse masstack's
- * catalogue where it has one. Never rename a code: clients match on them.
+ * The stable error codes of the API: each names a business fact, with a short title. Codes reuse
+ * masstack's catalogue where it has one. Never rename a code: clients match on them. Which HTTP
+ * status a code answers with is the web edge's decision (platform's {@code ErrorStatuses}).
  */
 public enum ErrorCode {
-    INVALID_BODY(400, "Invalid body"),
-    INVALID_PARAMETER(400, "Invalid parameter"),
-    MISSING_QUERY_PARAMS(400, "Missing query parameters"),
-    INVALID_ICCID_FORMAT(400, "Invalid ICCID"),
-    INVALID_IMSI_FORMAT(400, "Invalid IMSI"),
-    INVALID_IMEI_FORMAT(400, "Invalid IMEI"),
-    INVALID_MAC_ADDRESS_FORMAT(400, "Invalid MAC address"),
-    INVALID_SECRET_CODE_FORMAT(400, "Invalid PIN or PUK"),
-    INVALID_PATCH(400, "Invalid patch"),
-    USER_NAME_REQUIRED(400, "User name required"),
-    UNAUTHORIZED(401, "Authentication required"),
-    FORBIDDEN_ORGANIZATION(403, "Organization not allowed"),
-    MISSING_PERMISSIONS(403, "Missing permissions"),
-    NOT_FOUND(404, "Not found"),
-    SUBSCRIPTION_NOT_FOUND(404, "Subscription not found"),
-    DEVICE_NOT_FOUND(404, "Device not found"),
-    DEAD_LETTER_NOT_FOUND(404, "Dead letter not found"),
-    PROJECTION_NOT_FOUND(404, "Read model not found"),
-    METHOD_NOT_ALLOWED(405, "Method not allowed"),
-    NOT_ACCEPTABLE(406, "Not acceptable"),
-    SUBSCRIPTION_ALREADY_EXISTS(409, "Subscription already exists"),
-    DEVICE_ALREADY_EXISTS(409, "Device already exists"),
-    ICCID_IN_USE(409, "ICCID in use"),
-    CONCURRENT_MODIFICATION(409, "Concurrent modification"),
-    PENDING_CHANGE_REQUEST(409, "Pending change request"),
-    DEVICE_NOT_ACTIVE(409, "Device not active"),
-    SIM_MISMATCH(409, "SIM mismatch"),
-    CATEGORY_MISMATCH(409, "Category mismatch"),
-    REBUILD_IN_PROGRESS(409, "Rebuild in progress"),
-    STALE_VERSION(412, "Stale version"),
-    PAYLOAD_TOO_LARGE(413, "Payload too large"),
-    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
-    INTERNAL_ERROR(500, "Internal error"),
-    SERVICE_UNAVAILABLE(503, "Service unavailable");
+    INVALID_BODY("Invalid body"),
+    INVALID_PARAMETER("Invalid parameter"),
+    MISSING_QUERY_PARAMS("Missing query parameters"),
+    INVALID_ICCID_FORMAT("Invalid ICCID"),
+    INVALID_IMSI_FORMAT("Invalid IMSI"),
+    INVALID_IMEI_FORMAT("Invalid IMEI"),
+    INVALID_MAC_ADDRESS_FORMAT("Invalid MAC address"),
+    INVALID_SECRET_CODE_FORMAT("Invalid PIN or PUK"),
+    INVALID_PATCH("Invalid patch"),
+    USER_NAME_REQUIRED("User name required"),
+    UNAUTHORIZED("Authentication required"),
+    FORBIDDEN_ORGANIZATION("Organization not allowed"),
+    MISSING_PERMISSIONS("Missing permissions"),
+    NOT_FOUND("Not found"),
+    SUBSCRIPTION_NOT_FOUND("Subscription not found"),
+    DEVICE_NOT_FOUND("Device not found"),
+    DEAD_LETTER_NOT_FOUND("Dead letter not found"),
+    PROJECTION_NOT_FOUND("Read model not found"),
+    METHOD_NOT_ALLOWED("Method not allowed"),
+    NOT_ACCEPTABLE("Not acceptable"),
+    SUBSCRIPTION_ALREADY_EXISTS("Subscription already exists"),
+    DEVICE_ALREADY_EXISTS("Device already exists"),
+    ICCID_IN_USE("ICCID in use"),
+    CONCURRENT_MODIFICATION("Concurrent modification"),
+    PENDING_CHANGE_REQUEST("Pending change request"),
+    DEVICE_NOT_ACTIVE("Device not active"),
+    SIM_MISMATCH("SIM mismatch"),
+    CATEGORY_MISMATCH("Category mismatch"),
+    REBUILD_IN_PROGRESS("Rebuild in progress"),
+    STALE_VERSION("Stale version"),
+    PAYLOAD_TOO_LARGE("Payload too large"),
+    UNSUPPORTED_MEDIA_TYPE("Unsupported media type"),
+    INTERNAL_ERROR("Internal error"),
+    SERVICE_UNAVAILABLE("Service unavailable");
 
-    private final int httpStatus;
     private final String title;
 
-    ErrorCode(int httpStatus, String title) {
-        this.httpStatus = httpStatus;
+    ErrorCode(String title) {
         this.title = title;
-    }
-
-    public int httpStatus() {
-        return httpStatus;
     }
 
     public String title() {

@@ -12,6 +12,8 @@ import jakarta.validation.constraints.Size;
 /**
  * {@code PatchSubscriptionDevice}: a SIM replacement as V1 clients send it. {@code iccid}/{@code imsi}
  * are the SIM being replaced (checked against the device when given), {@code new_*} the new one.
+ * {@code user_name} and {@code change_reason} end in {@code text} columns of the V1 read model, bounded
+ * here all the same; {@code signature_process_id} lives in the event only and gets the usual 255.
  */
 record ReplacementRequest(
         @NotNull DeviceCategory category,
@@ -21,7 +23,7 @@ record ReplacementRequest(
 
     record ChangeRequest(
             FabricationType fabricationType,
-            @Size(max = 100) String signatureProcessId,
+            @Size(max = 255) String signatureProcessId,
             SignatureType signatureType,
             @Iccid String iccid,
             @Imsi String imsi,

@@ -8,6 +8,8 @@ import com.subscriptiondevices.api.error.DomainException;
 import com.subscriptiondevices.api.error.ErrorCode;
 import com.subscriptiondevices.platform.web.ApiExceptionHandler;
 import com.subscriptiondevices.platform.web.ApiProblem;
+import com.subscriptiondevices.platform.web.ApiText;
+import com.subscriptiondevices.platform.web.JsonProblems;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -89,7 +91,8 @@ public class DevicePatcher {
         try {
             after = JSON_P.createPatch(standard.build()).apply(before);
         } catch (JsonException failure) {
-            throw invalid("The patch cannot be applied: " + failure.getMessage());
+            throw invalid("The patch cannot be applied: "
+                    + ApiText.plain(failure.getMessage(), "an operation's path or value does not fit the device."));
         }
         if (!(after instanceof JsonObject patched)) {
             throw invalid("The patch must leave the device a JSON object.");
@@ -114,8 +117,11 @@ public class DevicePatcher {
         try {
             document = JSON_P.createReader(new StringReader(patchDocument == null ? "" : patchDocument))
                     .read();
-        } catch (JsonException failure) {
+        } catch (JsonException | IllegalStateException failure) {
             throw invalid("The body is not a well-formed JSON Patch document (a JSON array of operations).");
+        } catch (RuntimeException tooDeep) {
+            // Parsson refuses input nested past its limit with a bare RuntimeException
+            throw invalid("The body nests too deeply to be a JSON Patch document.");
         }
         if (!(document instanceof JsonArray operations)) {
             throw invalid("The body must be a JSON array of operations (RFC 6902).");
@@ -132,17 +138,25 @@ public class DevicePatcher {
                 throw invalid("Operation " + index + " has an unknown member '" + member + "'.");
             }
         }
+        for (String member : List.of("op", "path", "from", "reason")) {
+            if (operation.containsKey(member) && operation.get(member).getValueType() != JsonValue.ValueType.STRING) {
+                throw invalid("Operation " + index + ": '" + member + "' must be a string.");
+            }
+        }
         String op = text(operation, "op");
         String path = text(operation, "path");
         String from = text(operation, "from");
         if (op == null || !OPERATIONS.contains(op)) {
-            throw invalid("Operation " + index + " needs 'op', one of " + OPERATIONS + ".");
+            throw invalid("Operation " + index + " needs 'op', one of add, remove, replace, move, copy, test.");
         }
         if (path == null) {
             throw invalid("Operation " + index + " needs a 'path'.");
         }
-        if (operation.containsKey("reason") && operation.get("reason").getValueType() != JsonValue.ValueType.STRING) {
-            throw invalid("Operation " + index + ": 'reason' must be a string.");
+        if ((op.equals("move") || op.equals("copy")) && from == null) {
+            throw invalid("Operation " + index + " ('" + op + "') needs a 'from'.");
+        }
+        if ((op.equals("add") || op.equals("replace") || op.equals("test")) && !operation.containsKey("value")) {
+            throw invalid("Operation " + index + " ('" + op + "') needs a 'value'.");
         }
         boolean changes = !op.equals("test");
         if (changes && under(path, READ_ONLY)) {
@@ -163,7 +177,7 @@ public class DevicePatcher {
         try {
             request = json.readValue(document, DeviceRequest.class);
         } catch (JacksonException failure) {
-            throw invalid("The patched device is not valid: " + failure.getOriginalMessage());
+            throw invalid("The patched device is not valid: " + JsonProblems.describe(failure));
         }
         Set<ConstraintViolation<DeviceRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {

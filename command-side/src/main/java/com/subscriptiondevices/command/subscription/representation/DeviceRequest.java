@@ -20,32 +20,42 @@ import java.util.UUID;
 
 /**
  * A V2 Device as a client sends it (POST), and as a patched representation must still be. Shape
- * rules only; business rules are the aggregate's.
+ * rules only; business rules are the aggregate's. Each string's bound is the read-model column it
+ * ends up in ({@code serial_number}, {@code catalogue_device_id} (V1 shows the catalogue commercial
+ * id there when the device has no catalogue id) and {@code contract_document_id} are
+ * {@code varchar(255)}); a string that only lives in a read model's JSON {@code details} gets the same
+ * bound. Every string must also be storable at all: the request JSON refuses NUL and unpaired
+ * surrogates everywhere.
  */
 public record DeviceRequest(
         UUID id,
         @Positive Long legacyId,
-        @NotBlank @Size(max = 100) String catalogueCommercialDeviceId,
-        @Size(max = 100) String catalogueDeviceId,
-        @Size(max = 100) String reservationId,
-        @Size(max = 100) String signatureProcessId,
-        @Size(max = 100) String shippingOrderId,
-        @Size(max = 100) String pickupOrderId,
+        @NotBlank @Size(max = TEXT) String catalogueCommercialDeviceId,
+        @Size(max = TEXT) String catalogueDeviceId,
+        @Size(max = TEXT) String reservationId,
+        @Size(max = TEXT) String signatureProcessId,
+        @Size(max = TEXT) String shippingOrderId,
+        @Size(max = TEXT) String pickupOrderId,
         Instant inStoreDeliveryDate,
         Instant inStoreReturnedDate,
         @Valid ManufacturingInfoRequest manufacturingInfo,
-        @Size(max = 100) String serialNumber,
+        @Size(max = TEXT) String serialNumber,
         @MacAddress String macAddress,
         @Imei String imei,
         AcquisitionType acquisitionType,
-        @Size(max = 50) List<@NotNull @Valid CommitmentRequest> commitments,
+        @Size(max = MAX_COMMITMENTS) List<@NotNull @Valid CommitmentRequest> commitments,
         @PositiveOrZero @Digits(integer = 12, fraction = 4) BigDecimal insurableAmount,
         @NotNull @Positive Long legacyAccountId,
-        @Size(max = 100) String contractDocumentId,
+        @Size(max = TEXT) String contractDocumentId,
         DeviceCategory category,
         @Valid SimCardRequest deviceAdditionalDetails) {
 
-    public record ManufacturingInfoRequest(@Size(max = 50) String idType, @Size(max = 100) String id) {
+    /** {@code varchar(255)}: the read-model columns of these strings. */
+    static final int TEXT = 255;
+
+    static final int MAX_COMMITMENTS = 50;
+
+    public record ManufacturingInfoRequest(@Size(max = TEXT) String idType, @Size(max = TEXT) String id) {
 
         ManufacturingInfo toInfo() {
             return new ManufacturingInfo(idType, id);
@@ -57,8 +67,8 @@ public record DeviceRequest(
             @Positive Long legacyId,
             Instant expirationDate,
             Instant cancellationDate,
-            @Size(max = 100) String cancellationSystem,
-            @Size(max = 100) String cancellationUser) {
+            @Size(max = TEXT) String cancellationSystem,
+            @Size(max = TEXT) String cancellationUser) {
 
         /** The service assigns the id of a commitment that has none. */
         Commitment toCommitment() {

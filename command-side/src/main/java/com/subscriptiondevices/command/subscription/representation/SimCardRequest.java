@@ -19,6 +19,11 @@ public record SimCardRequest(
         @SecretCode String puk2,
         FabricationType fabricationType) {
 
+    /** Whether it carries a PIN or PUK code: writing one needs {@code devices:secrets}. */
+    public boolean hasSecretCodes() {
+        return pin != null || puk != null || pin2 != null || puk2 != null;
+    }
+
     SimCard toSimCard() {
         return new SimCard(iccid, imsi, pin, puk, pin2, puk2, fabricationType);
     }

@@ -11,6 +11,7 @@ import com.subscriptiondevices.command.uniqueness.LegacyIds;
 import com.subscriptiondevices.platform.security.Secrets;
 import com.subscriptiondevices.platform.web.CommandSender;
 import com.subscriptiondevices.platform.web.ETags;
+import com.subscriptiondevices.platform.web.RequestJson;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -41,10 +42,12 @@ class DeviceWriteController {
 
     private final CommandSender commands;
     private final LegacyIds legacyIds;
+    private final RequestJson json;
 
-    DeviceWriteController(CommandSender commands, LegacyIds legacyIds) {
+    DeviceWriteController(CommandSender commands, LegacyIds legacyIds, RequestJson json) {
         this.commands = commands;
         this.legacyIds = legacyIds;
+        this.json = json;
     }
 
     @Operation(summary = "Add a device to a subscription")
@@ -55,6 +58,8 @@ class DeviceWriteController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<DeviceView> add(
             @PathVariable String org, @PathVariable UUID subscriptionId, @Valid @RequestBody DeviceRequest body) {
+        Secrets.requireScopeToWrite(body.deviceAdditionalDetails() != null
+                && body.deviceAdditionalDetails().hasSecretCodes());
         SubscriptionId subscription = SubscriptionId.of(subscriptionId);
         DeviceId deviceId = body.id() == null ? DeviceId.random() : DeviceId.of(body.id());
         DeviceView added = legacyIds.withDeviceLegacyId(
@@ -90,6 +95,7 @@ class DeviceWriteController {
             @PathVariable UUID deviceId,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody String operations) {
+        json.checkPatch(operations);
         SubscriptionId subscription = SubscriptionId.of(subscriptionId);
         DeviceView patched = commands.send(new PatchDevice(
                 subscription,

@@ -9,27 +9,30 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over {@code devices.web.max-body-size} with 413: at once when the declared
- * length is too large, and while reading when a chunked body grows past it.
+ * Request bodies as the service takes them: at most {@code devices.web.max-body-size} (413 at once
+ * when the declared length is too large, and while reading when a chunked body grows past it), and
+ * valid UTF-8 unless the content type names another charset (400 at the first bad byte).
  */
 @Component
+@EnableConfigurationProperties(WebEdgeProperties.class)
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-class BodySizeLimitFilter extends OncePerRequestFilter {
+class RequestBodyFilter extends OncePerRequestFilter {
 
     private final long limit;
     private final ErrorBodies errors;
 
-    BodySizeLimitFilter(@Value("${devices.web.max-body-size:64KB}") DataSize limit, ErrorBodies errors) {
-        this.limit = limit.toBytes();
+    RequestBodyFilter(WebEdgeProperties properties, ErrorBodies errors) {
+        this.limit = properties.maxBodySize().toBytes();
         this.errors = errors;
     }
 
@@ -44,7 +47,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
                     List.of("The request body is larger than " + limit + " bytes."));
             return;
         }
-        chain.doFilter(hasBody(request) ? new LimitedRequest(request, limit) : request, response);
+        chain.doFilter(hasBody(request) ? new CheckedRequest(request, limit, utf8(request)) : request, response);
     }
 
     /**
@@ -56,34 +59,52 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
     }
 
-    private static final class LimitedRequest extends HttpServletRequestWrapper {
+    /** UTF-8 is checked unless the content type names another charset (JSON's is UTF-8, RFC 8259). */
+    private static boolean utf8(HttpServletRequest request) {
+        String contentType = request.getContentType();
+        if (contentType == null) {
+            return true;
+        }
+        try {
+            var charset = MediaType.parseMediaType(contentType).getCharset();
+            return charset == null || StandardCharsets.UTF_8.equals(charset);
+        } catch (RuntimeException unparsable) {
+            return true; // Spring MVC refuses the content type itself (415)
+        }
+    }
+
+    private static final class CheckedRequest extends HttpServletRequestWrapper {
 
         private final long limit;
+        private final boolean utf8;
         private ServletInputStream stream;
 
-        LimitedRequest(HttpServletRequest request, long limit) {
+        CheckedRequest(HttpServletRequest request, long limit, boolean utf8) {
             super(request);
             this.limit = limit;
+            this.utf8 = utf8;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new LimitedStream(super.getInputStream(), limit);
+                stream = new CheckedStream(super.getInputStream(), limit, utf8 ? new Utf8Check() : null);
             }
             return stream;
         }
     }
 
-    private static final class LimitedStream extends ServletInputStream {
+    private static final class CheckedStream extends ServletInputStream {
 
         private final ServletInputStream delegate;
         private final long limit;
+        private final Utf8Check utf8;
         private long read;
 
-        LimitedStream(ServletInputStream delegate, long limit) {
+        CheckedStream(ServletInputStream delegate, long limit, Utf8Check utf8) {
             this.delegate = delegate;
             this.limit = limit;
+            this.utf8 = utf8;
         }
 
         @Override
@@ -91,6 +112,9 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             int b = delegate.read();
             if (b >= 0) {
                 count(1);
+                check(b);
+            } else {
+                end();
             }
             return b;
         }
@@ -100,6 +124,11 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             int n = delegate.read(buffer, offset, length);
             if (n > 0) {
                 count(n);
+                for (int i = offset; i < offset + n; i++) {
+                    check(buffer[i] & 0xFF);
+                }
+            } else if (n < 0) {
+                end();
             }
             return n;
         }
@@ -108,6 +137,18 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             read += n;
             if (read > limit) {
                 throw new PayloadTooLargeException(limit);
+            }
+        }
+
+        private void check(int b) throws MalformedBodyException {
+            if (utf8 != null && !utf8.accept(b)) {
+                throw new MalformedBodyException(utf8.offset());
+            }
+        }
+
+        private void end() throws MalformedBodyException {
+            if (utf8 != null && !utf8.complete()) {
+                throw new MalformedBodyException(utf8.offset());
             }
         }
 
