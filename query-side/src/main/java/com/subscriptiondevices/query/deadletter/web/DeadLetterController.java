@@ -7,8 +7,6 @@ import com.subscriptiondevices.query.deadletter.DeadLetters;
 import com.subscriptiondevices.query.deadletter.RetryResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -34,11 +32,12 @@ class DeadLetterController {
     }
 
     @Operation(
+            operationId = "listDeadLetters",
             summary = "Events a projection could not handle",
             description = "Oldest first. Each letter names its processing group (the projection), its sequence"
                     + " (the subscription: later events of a subscription wait behind its first dead letter),"
                     + " the event, and why it failed; letters waiting behind another have no cause of their"
-                    + " own. The payload is not shown.")
+                    + " own. The payload is not shown. Needs devices:admin.")
     @GetMapping(path = "/admin/dead-letters", produces = MediaType.APPLICATION_JSON_VALUE)
     List<DeadLetterView> list(
             @Parameter(description = "Only this processing group's letters, e.g. device-projection")
@@ -56,15 +55,13 @@ class DeadLetterController {
     }
 
     @Operation(
+            operationId = "retryDeadLetter",
             summary = "Retry a dead letter",
             description = "Hands the letter's sequence, from its first letter on, to the projection again. PROCESSED:"
                     + " the letter was handled and is gone. FAILED: it is still queued, and cause_type and"
-                    + " cause_message say why its sequence still fails.")
+                    + " cause_message say why its sequence still fails. Needs devices:admin.")
     @ApiResponse(responseCode = "200", description = "What the retry did: PROCESSED or FAILED")
-    @ApiResponse(
-            responseCode = "404",
-            description = "No dead letter with this id (DEAD_LETTER_NOT_FOUND)",
-            content = @Content(schema = @Schema(ref = "#/components/schemas/ErrorResponse")))
+    @ApiResponse(responseCode = "404", description = "No dead letter with this id (DEAD_LETTER_NOT_FOUND)")
     @PostMapping(path = "/admin/dead-letters/{id}/retry", produces = MediaType.APPLICATION_JSON_VALUE)
     RetryResult retry(@Parameter(description = "The dead letter's id") @PathVariable UUID id) {
         return deadLetters.retry(id.toString());
