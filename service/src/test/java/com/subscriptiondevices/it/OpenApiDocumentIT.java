@@ -24,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
 class OpenApiDocumentIT extends PostgresIT {
 
     static final String REGENERATE = "TEST_DATABASE_URL=... ./mvnw -B verify -pl service -am -Dtest=none"
-            + " -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=OpenApiDocumentIT -Dopenapi.write=true";
+            + " -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false"
+            + " -Dit.test=OpenApiDocumentIT -Dopenapi.write=true";
 
     @Test
     void the_committed_document_is_the_one_the_service_generates() throws IOException {
