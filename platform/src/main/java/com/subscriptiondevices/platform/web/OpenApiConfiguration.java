@@ -1,47 +1,68 @@
 package com.subscriptiondevices.platform.web;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.type.TypeFactory;
 import com.subscriptiondevices.api.error.ErrorMessage;
 import com.subscriptiondevices.api.error.ErrorResponse;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.jackson.TypeNameResolver;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.Paths;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.tags.Tag;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 /**
- * The OpenAPI document (served at {@code /v3/api-docs}, UI at {@code /swagger-ui.html}), generated
- * from the controllers, with every operation's error responses in its family's error body.
+ * The OpenAPI document (served at {@code /v3/api-docs}, UI at {@code /swagger-ui.html}, committed as
+ * {@code docs/openapi.json}), generated from the controllers. Here: what every operation shares (the
+ * request id, its family's error body on every 4xx and 5xx, the security scheme, the tags) and the
+ * shapes of the shared-api records that records cannot tell (members always written, nullable ones).
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
+    static final String ERROR_RESPONSE = "ErrorResponse";
+    static final String ERROR_MESSAGE = "ErrorMessage";
+
     private static final Map<String, String> MEANINGS = Map.of(
-            "400", "Invalid request (body, parameter or patch); nothing changed",
-            "401", "No valid Bearer token",
+            "400", "Invalid request: a parameter, header or body breaks a rule of this document; nothing changed",
+            "401", "No valid Bearer token (UNAUTHORIZED)",
             "403", "Organization not in the token (FORBIDDEN_ORGANIZATION) or scope missing (MISSING_PERMISSIONS)",
-            "404", "Subscription or device not found in this organization",
-            "409", "Conflict with the current state (ids, ICCID in use)",
-            "412", "If-Match does not match the device's current ETag",
-            "413", "Request body too large",
-            "415", "Unsupported content type",
-            "500", "Unexpected error; the body carries the request id");
+            "404", "Not found in this organization (SUBSCRIPTION_NOT_FOUND, DEVICE_NOT_FOUND, ...)",
+            "413", "Request body too large (PAYLOAD_TOO_LARGE)",
+            "415", "Unsupported content type (UNSUPPORTED_MEDIA_TYPE)",
+            "500", "Unexpected error (INTERNAL_ERROR); the message quotes the request id",
+            "503",
+                    "The service or its database cannot be reached for the moment (SERVICE_UNAVAILABLE); nothing"
+                            + " changed, retry later",
+            "504",
+                    "The entry point of a split deployment got no answer in time (SERVICE_UNAVAILABLE); a write may"
+                            + " have been applied: read before retrying");
 
     @Bean
     OpenAPI subscriptionDevicesApi() {
@@ -49,84 +70,316 @@ class OpenApiConfiguration {
                 .info(new Info()
                         .title("Subscription Devices")
                         .version("v2")
-                        .description("SIM cards and terminals held by a telecom operator's subscriptions. Every call "
-                                + "needs a Bearer JWT with an 'orgs' claim and the 'devices:*' scopes it uses. "
-                                + "Error codes: /docs/errors."))
+                        .description("SIM cards and terminals held by a telecom operator's subscriptions. Every call"
+                                + " needs a Bearer JWT with an 'orgs' claim and the 'devices:*' scopes it uses. JSON"
+                                + " members are snake_case; dates are ISO-8601, written in UTC with Z; identifiers"
+                                + " (ICCID, IMSI, IMEI) are strings. Errors: V1 answers {\"errors\":[...]}, one"
+                                + " item per problem; V2 and /admin answer {\"error\":{\"code\",\"message\","
+                                + "\"reference\"}}. Error codes: /docs/errors. A request may carry an"
+                                + " X-Request-Id (1-128 of A-Z a-z 0-9 . _ : -; any other value is replaced by a"
+                                + " new UUID): every answer echoes it, and every event the request causes keeps"
+                                + " it as its correlation id."))
+                .tags(List.of(
+                        new Tag()
+                                .name("Subscriptions")
+                                .description("Subscriptions registered with the service (upstream owns them)"),
+                        new Tag()
+                                .name("Devices")
+                                .description("V2 devices of a subscription: SIM cards and terminals; lookups across"
+                                        + " an organization"),
+                        new Tag()
+                                .name("Audit")
+                                .description("A subscription's events as recorded (needs devices:audit)"),
+                        new Tag()
+                                .name("V1 subscription devices")
+                                .description("The V1 resource: devices by integer id, change-request history, SIM"
+                                        + " replacement"),
+                        new Tag()
+                                .name("Operations")
+                                .description("Operators: read models and their rebuilds, dead letters (needs"
+                                        + " devices:admin)")))
                 .components(new Components()
                         .addSecuritySchemes(
                                 "bearer-jwt",
                                 new SecurityScheme()
                                         .type(SecurityScheme.Type.HTTP)
                                         .scheme("bearer")
-                                        .bearerFormat("JWT")))
+                                        .bearerFormat("JWT"))
+                        .addHeaders(
+                                RequestIdFilter.HEADER,
+                                new Header()
+                                        .description("The request's correlation id: the caller's X-Request-Id when it"
+                                                + " is 1-128 of A-Z a-z 0-9 . _ : -, otherwise a new UUID")
+                                        .required(true)
+                                        .schema(new StringSchema().maxLength(128))))
                 .addSecurityItem(new SecurityRequirement().addList("bearer-jwt"));
     }
 
-    /** Schemas spelled as the wire is (snake_case); swagger-core resolves models with its own mapper. */
+    /**
+     * Schemas spelled as the wire is (snake_case; swagger-core resolves models with its own mapper), and
+     * a nested record named after its enclosing one ({@code ErrorMessage.Item} is ErrorMessageItem), so
+     * no generic name such as Item or Error reaches a generated client; a request's parts
+     * ({@code ...Request}) keep their names.
+     */
     @Bean
     ModelResolver snakeCaseModels() {
-        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
-    }
-
-    @Bean
-    OpenApiCustomizer errorResponses() {
-        return openApi -> {
-            register(openApi, "ErrorResponse", ErrorResponse.class);
-            register(openApi, "ErrorMessage", ErrorMessage.class);
-            if (openApi.getPaths() == null) {
-                return;
-            }
-            openApi.getPaths().forEach((path, item) -> {
-                if (!path.startsWith("/v1/") && !path.startsWith("/v2/") && !path.startsWith("/admin/")) {
-                    return;
-                }
-                String schema = path.startsWith("/v1/") ? "ErrorMessage" : "ErrorResponse";
-                item.readOperationsMap().forEach((method, operation) -> {
-                    for (String status : statuses(path, method)) {
-                        addError(operation, status, schema);
+        return new ModelResolver(
+                Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE),
+                new TypeNameResolver() {
+                    @Override
+                    protected String getNameOfClass(Class<?> cls) {
+                        String name = super.getNameOfClass(cls);
+                        Class<?> enclosing = cls.getEnclosingClass();
+                        return enclosing == null || cls.isEnum() || name.endsWith("Request")
+                                ? name
+                                : enclosing.getSimpleName() + name;
                     }
                 });
-            });
+    }
+
+    /** The records of shared-api that answers carry. */
+    @Bean
+    @Order(0)
+    OpenApiCustomizer sharedSchemas() {
+        return openApi -> {
+            register(openApi, ERROR_RESPONSE, ErrorResponse.class);
+            register(openApi, ERROR_MESSAGE, ErrorMessage.class);
+            ApiSchemas.of(openApi, ERROR_RESPONSE).allRequired();
+            ApiSchemas.of(openApi, "ErrorResponseError")
+                    .allRequired()
+                    .example("code", "DEVICE_NOT_FOUND")
+                    .example("message", "The subscription has no such device.")
+                    .example("reference", "/docs/errors#DEVICE_NOT_FOUND");
+            ApiSchemas.of(openApi, ERROR_MESSAGE).allRequired();
+            ApiSchemas.of(openApi, "ErrorMessageItem")
+                    .allRequired()
+                    .example("code", "INVALID_ICCID_FORMAT")
+                    .example("title", "Invalid ICCID")
+                    .example("ref", "/docs/errors#INVALID_ICCID_FORMAT")
+                    .example("details", "subscription_device_change_request.new_iccid: must be 19-20 digits");
+            Map<String, Schema> schemas = openApi.getComponents().getSchemas();
+            if (schemas.containsKey("DeviceView")) {
+                describeDevice(openApi);
+            }
+            if (schemas.containsKey("SubscriptionView")) {
+                ApiSchemas.of(openApi, "SubscriptionView").allRequired();
+            }
+            if (schemas.containsKey("V1DeviceView")) {
+                describeV1Device(openApi);
+            }
+            if (schemas.containsKey("RecordedEvent")) {
+                ApiSchemas.of(openApi, "RecordedEvent")
+                        .allRequired()
+                        .nullable("user_name", "correlation_id")
+                        .example("type", "DeviceAdded")
+                        .member(
+                                "payload",
+                                new Schema<>()
+                                        .type("object")
+                                        .additionalProperties(Boolean.TRUE)
+                                        .description("The event as stored, with snake_case members: any JSON"
+                                                + " values (PIN and PUK codes show as \"****\" without"
+                                                + " devices:secrets)"));
+            }
         };
     }
 
-    private static List<String> statuses(String path, PathItem.HttpMethod method) {
+    private static void describeDevice(OpenAPI openApi) {
+        ApiSchemas.of(openApi, "DeviceView")
+                .allRequired()
+                .nullable(
+                        "catalogue_device_id",
+                        "reservation_id",
+                        "signature_process_id",
+                        "shipping_order_id",
+                        "pickup_order_id",
+                        "in_store_delivery_date",
+                        "in_store_returned_date",
+                        "manufacturing_info",
+                        "serial_number",
+                        "mac_address",
+                        "imei",
+                        "acquisition_type",
+                        "insurable_amount",
+                        "contract_document_id",
+                        "device_additional_details")
+                .example("catalogue_commercial_device_id", "P045A1SNC")
+                .example("mac_address", "AA:BB:CC:DD:EE:FF")
+                .example("imei", "490154203237518")
+                .example("serial_number", "SN-0001")
+                .description("insurable_amount", "At least 0; null: not insurable")
+                .description("device_additional_details", "A SIM's details (category SIM); null for other devices");
+        ApiSchemas.of(openApi, "ManufacturingInfo")
+                .allRequired()
+                .nullable("id_type", "id")
+                .example("id_type", "SERIAL_NUMBER");
+        ApiSchemas.of(openApi, "Commitment")
+                .allRequired()
+                .nullable(
+                        "legacy_id",
+                        "expiration_date",
+                        "cancellation_date",
+                        "cancellation_system",
+                        "cancellation_user");
+        // PIN and PUK codes are left out without devices:secrets, and every member without a value
+        ApiSchemas.of(openApi, "SimCard")
+                .required("iccid", "imsi")
+                .example("iccid", "8934011411551283144")
+                .example("imsi", "214035453370793")
+                .example("pin", "0123")
+                .example("puk", "12345678");
+    }
+
+    private static void describeV1Device(OpenAPI openApi) {
+        ApiSchemas.of(openApi, "V1DeviceView")
+                .allRequired()
+                .nullable("contract_document_id", "device_additional_details")
+                .member("status", new StringSchema()._enum(List.of("ACTIVO", "INACTIVO")))
+                .example("device_id", "P045A1SNC");
+        // SIM: iccid, imsi, codes (with devices:secrets), fabrication_type; OTHER: imei, serial_number, mac_address
+        ApiSchemas.of(openApi, "V1DeviceViewAdditionalDetails")
+                .required()
+                .member("fabrication_type", new StringSchema()._enum(List.of("eSIM", "pSIM")))
+                .example("iccid", "8934011411551283144")
+                .example("imsi", "214035453370793")
+                .example("mac_address", "AA:BB:CC:DD:EE:FF");
+        ApiSchemas.of(openApi, "V1ChangeRequestView")
+                .allRequired()
+                .nullable(
+                        "user_name",
+                        "change_reason",
+                        "contract_document_id",
+                        "fabrication_type",
+                        "iccid",
+                        "imsi",
+                        "processed_date",
+                        "rejection_reason")
+                .example("iccid", "8934011411551283144")
+                .example("imsi", "214035453370793")
+                .example("new_iccid", "89340114115512831440")
+                .example("new_imsi", "214035453370794");
+    }
+
+    /** What every operation shares; runs after the modules' customizers. */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    OpenApiCustomizer sharedAnswers() {
+        return openApi -> {
+            if (openApi.getPaths() != null) {
+                openApi.getPaths().forEach((path, item) -> item.readOperationsMap()
+                        .forEach((method, operation) -> shareAnswers(path, method, operation)));
+                Paths sorted = new Paths();
+                new TreeMap<>(openApi.getPaths()).forEach(sorted::addPathItem);
+                openApi.setPaths(sorted);
+            }
+            Map<String, Schema> schemas = openApi.getComponents().getSchemas();
+            if (schemas != null) {
+                schemas.values().forEach(schema -> {
+                    if (schema.getType() == null && schema.getProperties() != null) {
+                        schema.setType("object");
+                    }
+                });
+                openApi.getComponents().setSchemas(new TreeMap<>(schemas));
+                walk(schemas.values(), OpenApiConfiguration::anchorPattern);
+            }
+        };
+    }
+
+    private static void shareAnswers(String path, PathItem.HttpMethod method, Operation operation) {
+        List<Parameter> parameters =
+                operation.getParameters() == null ? new ArrayList<>() : new ArrayList<>(operation.getParameters());
+        parameters.stream().map(Parameter::getSchema).forEach(schema -> {
+            // a parameter documented as an enum or a boolean keeps no Bean Validation pattern of its check
+            if (schema != null && (schema.getEnum() != null || !"string".equals(schema.getType()))) {
+                schema.setPattern(null);
+            }
+            anchorPattern(schema);
+        });
+        if (!path.startsWith("/v1/") && !path.startsWith("/v2/") && !path.startsWith("/admin/")) {
+            return;
+        }
+        String body = ApiFamily.of(path) == ApiFamily.V1 ? ERROR_MESSAGE : ERROR_RESPONSE;
+        for (String status : statuses(path, method, operation)) {
+            if (!operation.getResponses().containsKey(status)) {
+                operation.getResponses().addApiResponse(status, new ApiResponse().description(MEANINGS.get(status)));
+            }
+        }
+        ApiResponses sorted = new ApiResponses();
+        new TreeMap<>(operation.getResponses()).forEach(sorted::addApiResponse);
+        operation.setResponses(sorted);
+        operation.getResponses().forEach((status, response) -> {
+            if (status.startsWith("4") || status.startsWith("5")) {
+                response.setContent(new Content()
+                        .addMediaType(
+                                org.springframework.http.MediaType.APPLICATION_JSON_VALUE,
+                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + body))));
+            }
+            response.addHeaderObject(
+                    RequestIdFilter.HEADER, new Header().$ref("#/components/headers/" + RequestIdFilter.HEADER));
+        });
+    }
+
+    /**
+     * The refusals every operation can give: 400 (even a call without parameters can be malformed),
+     * 401, 403, 500, 503 and (from the split deployment's entry point) 504; 404 where the path names a resource; 413 for a body, 415 for the
+     * operations that read one. Each operation declares the others (409, 412) itself.
+     */
+    private static List<String> statuses(String path, PathItem.HttpMethod method, Operation operation) {
         List<String> statuses = new ArrayList<>(List.of("400", "401", "403"));
-        if (path.contains("{")) {
+        String withoutOrg = path.replace("{org}", "").replace("{org_id}", "");
+        if (withoutOrg.contains("{")) {
             statuses.add("404");
         }
-        switch (method) {
-            case POST -> statuses.addAll(List.of("409", "413", "415"));
-            case PATCH -> statuses.addAll(List.of("409", "412", "413", "415"));
-            default -> {}
+        if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PATCH) {
+            statuses.add("413");
+            if (operation.getRequestBody() != null) {
+                statuses.add("415");
+            }
         }
-        statuses.add("500");
+        statuses.addAll(List.of("500", "503", "504"));
         return statuses;
     }
 
-    private static void addError(Operation operation, String status, String schema) {
-        if (operation.getResponses() == null || operation.getResponses().containsKey(status)) {
+    /** Bean Validation's {@code @Pattern} matches the whole value; a JSON Schema pattern any part of it. */
+    private static void anchorPattern(Schema<?> schema) {
+        if (schema == null || schema.getPattern() == null) {
             return;
         }
-        operation
-                .getResponses()
-                .addApiResponse(
-                        status,
-                        new ApiResponse()
-                                .description(MEANINGS.get(status))
-                                .content(new Content()
-                                        .addMediaType(
-                                                "application/json",
-                                                new MediaType()
-                                                        .schema(new Schema<>()
-                                                                .$ref("#/components/schemas/" + schema)))));
+        String pattern = schema.getPattern();
+        if (!pattern.startsWith("^")) {
+            schema.setPattern("^(?:" + pattern + ")$");
+        }
+    }
+
+    /** Each schema and every schema inside it. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void walk(java.util.Collection<Schema> schemas, Consumer<Schema<?>> visit) {
+        for (Schema schema : schemas) {
+            if (schema == null) {
+                continue;
+            }
+            visit.accept(schema);
+            if (schema.getProperties() != null) {
+                walk(schema.getProperties().values(), visit);
+            }
+            if (schema instanceof ArraySchema || schema.getItems() != null) {
+                walk(java.util.Collections.singletonList(schema.getItems()), visit);
+            }
+            for (List<Schema> composed : new List[] {schema.getAllOf(), schema.getAnyOf(), schema.getOneOf()}) {
+                if (composed != null) {
+                    walk(composed, visit);
+                }
+            }
+        }
     }
 
     private static void register(OpenAPI openApi, String name, Class<?> type) {
         if (openApi.getComponents().getSchemas() == null) {
-            openApi.getComponents().setSchemas(new LinkedHashMap<>());
+            openApi.getComponents().setSchemas(new java.util.LinkedHashMap<>());
         }
-        var resolved = ModelConverters.getInstance().readAllAsResolvedSchema(type);
+        var resolved = ModelConverters.getInstance()
+                .readAllAsResolvedSchema(new io.swagger.v3.core.converter.AnnotatedType(
+                        TypeFactory.defaultInstance().constructType(type)));
         resolved.referencedSchemas.forEach(openApi.getComponents().getSchemas()::putIfAbsent);
         openApi.getComponents().getSchemas().put(name, resolved.schema);
     }

@@ -60,7 +60,7 @@ public class ReadModelVerifier {
         long checked = 0;
         long differing = 0;
         long liveRowsSeen = 0;
-        List<Verification.Difference> examples = new ArrayList<>();
+        List<RowDifference> examples = new ArrayList<>();
         long after = -1;
         while (true) {
             List<Map.Entry<Long, String>> firsts = jdbc.sql("select globalindex, aggregateidentifier from"
@@ -91,7 +91,7 @@ public class ReadModelVerifier {
                 if (problem != null) {
                     differing++;
                     if (examples.size() < EXAMPLES) {
-                        examples.add(new Verification.Difference(
+                        examples.add(new RowDifference(
                                 row.getValue().table(),
                                 String.valueOf(row.getValue().key()),
                                 problem));
@@ -103,7 +103,7 @@ public class ReadModelVerifier {
         if (strays > 0) {
             checked += strays;
             differing += strays;
-            examples.add(new Verification.Difference(
+            examples.add(new RowDifference(
                     "*", "-", "UNEXPECTED: " + strays + " rows of subscriptions the event store does not hold"));
         }
         return new Verification(model.name(), checked, differing, examples);

@@ -10,8 +10,4 @@ import java.util.List;
  * @param differing rows missing from the live tables, there but not in the replay, or different
  * @param examples the first few differences: table, key and what differs (never the rows' values)
  */
-public record Verification(String name, long checked, long differing, List<Difference> examples) {
-
-    /** One row that differs. {@code problem}: MISSING, UNEXPECTED or DIFFERENT (naming the columns). */
-    public record Difference(String table, String key, String problem) {}
-}
+public record Verification(String name, long checked, long differing, List<RowDifference> examples) {}

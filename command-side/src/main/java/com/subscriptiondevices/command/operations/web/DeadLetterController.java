@@ -7,8 +7,6 @@ import com.subscriptiondevices.platform.axon.deadletter.DeadLetterView;
 import com.subscriptiondevices.platform.axon.deadletter.RetryResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -38,12 +36,14 @@ class DeadLetterController {
     }
 
     @Operation(
+            operationId = "listDeadLetters",
             summary = "Events an asynchronous consumer could not handle",
             description = "Oldest first. Each letter names its processing group (the consumer, e.g. the SIM"
                     + " replacement process), its sequence (for the process: the replacement request; later"
                     + " events of a sequence wait behind its first dead letter), the event, and why it failed;"
                     + " letters waiting behind another have no cause of their own. Transient failures of the"
-                    + " database are retried by the consumer and never end up here. The payload is not shown.")
+                    + " database are retried by the consumer and never end up here. The payload is not shown."
+                    + " Needs devices:admin.")
     @GetMapping(path = "/admin/dead-letters", produces = MediaType.APPLICATION_JSON_VALUE)
     List<DeadLetterView> list(
             @Parameter(description = "Only this processing group's letters, e.g. SimReplacementProcessProcessor")
@@ -61,15 +61,13 @@ class DeadLetterController {
     }
 
     @Operation(
+            operationId = "retryDeadLetter",
             summary = "Retry a dead letter",
             description = "Hands the letter's sequence, from its first letter on, to its consumer again. PROCESSED:"
                     + " the letter was handled and is gone. FAILED: it is still queued, and cause_type and"
-                    + " cause_message say why its sequence still fails.")
+                    + " cause_message say why its sequence still fails. Needs devices:admin.")
     @ApiResponse(responseCode = "200", description = "What the retry did: PROCESSED or FAILED")
-    @ApiResponse(
-            responseCode = "404",
-            description = "No dead letter with this id (DEAD_LETTER_NOT_FOUND)",
-            content = @Content(schema = @Schema(ref = "#/components/schemas/ErrorResponse")))
+    @ApiResponse(responseCode = "404", description = "No dead letter with this id (DEAD_LETTER_NOT_FOUND)")
     @PostMapping(path = "/admin/dead-letters/{id}/retry", produces = MediaType.APPLICATION_JSON_VALUE)
     RetryResult retry(@Parameter(description = "The dead letter's id") @PathVariable UUID id) {
         return deadLetters.retry(id.toString());

@@ -10,10 +10,15 @@ import com.subscriptiondevices.command.uniqueness.V1Identities;
 import com.subscriptiondevices.platform.security.Callers;
 import com.subscriptiondevices.platform.web.CommandSender;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +37,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "V1 subscription devices")
 class SimReplacementController {
 
+    private static final String SUBSCRIPTION_ID =
+            "^(?:[1-9][0-9]{0,17}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$";
+
     private final CommandSender commands;
     private final V1Identities identities;
 
@@ -40,15 +48,46 @@ class SimReplacementController {
         this.identities = identities;
     }
 
-    @Operation(summary = "Ask for a SIM replacement (asynchronous: 202, then PENDING until the network answers)")
+    @Operation(
+            operationId = "requestSimReplacement",
+            summary = "Ask for a SIM replacement (asynchronous: 202, then PENDING until the network answers)",
+            description = "Records the request as PENDING, visible at once with only_active=false; the network"
+                    + " then swaps the SIM (PROCESSED: the device carries the new ICCID, IMSI and codes) or refuses"
+                    + " it (REJECTED, with the reason). iccid and imsi are the SIM being replaced, new_iccid and"
+                    + " new_imsi the new one; send them as strings. The user name comes from the token's"
+                    + " preferred_username, else from user_name. Needs devices:write.",
+            responses = {
+                @ApiResponse(
+                        responseCode = "202",
+                        description = "Recorded as PENDING",
+                        headers =
+                                @Header(
+                                        name = HttpHeaders.LOCATION,
+                                        description = "The device's V1 URL",
+                                        required = true,
+                                        schema = @Schema(type = "string", format = "uri-reference"))),
+                @ApiResponse(responseCode = "404", description = "No such subscription or device in this organization"),
+                @ApiResponse(
+                        responseCode = "409",
+                        description = "PENDING_CHANGE_REQUEST, DEVICE_NOT_ACTIVE, SIM_MISMATCH (iccid or imsi are"
+                                + " not the device's), CATEGORY_MISMATCH, ICCID_IN_USE (new_iccid)")
+            })
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping(
             path = "/v1/orgs/{org_id}/subscriptions/{id}/devices/{device_id}/replacement",
             consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> requestReplacement(
-            @PathVariable("org_id") String org,
-            @PathVariable("id") String subscriptionRef,
-            @PathVariable("device_id") String deviceRef,
+            @Parameter(description = "Organization name") @PathVariable("org_id") String org,
+            @Parameter(
+                            description = "The subscription's integer id, or its UUID",
+                            schema = @Schema(type = "string", pattern = SUBSCRIPTION_ID))
+                    @PathVariable("id")
+                    String subscriptionRef,
+            @Parameter(
+                            description = "The device's integer id (not its catalogue device_id)",
+                            schema = @Schema(type = "string", pattern = "^[1-9][0-9]{0,17}$"))
+                    @PathVariable("device_id")
+                    String deviceRef,
             @Valid @RequestBody ReplacementRequest body) {
         SubscriptionId subscription = subscription(subscriptionRef);
         DeviceId device = identities

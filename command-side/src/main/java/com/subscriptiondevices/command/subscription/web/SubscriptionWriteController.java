@@ -6,9 +6,13 @@ import com.subscriptiondevices.api.subscription.SubscriptionView;
 import com.subscriptiondevices.command.uniqueness.LegacyIds;
 import com.subscriptiondevices.platform.web.CommandSender;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,7 +34,26 @@ class SubscriptionWriteController {
         this.legacyIds = legacyIds;
     }
 
-    @Operation(summary = "Register a subscription (upstream owns subscriptions; this is how one enters the service)")
+    @Operation(
+            operationId = "registerSubscription",
+            summary = "Register a subscription",
+            description = "Upstream owns subscriptions; this is how one enters the service. The service assigns"
+                    + " id (a UUID) and legacy_id (the V1 integer id) when the body leaves them out. Needs"
+                    + " devices:write.",
+            responses = {
+                @ApiResponse(
+                        responseCode = "201",
+                        description = "The registered subscription",
+                        headers =
+                                @Header(
+                                        name = HttpHeaders.LOCATION,
+                                        description = "The subscription's URL",
+                                        required = true,
+                                        schema = @Schema(type = "string", format = "uri-reference"))),
+                @ApiResponse(
+                        responseCode = "409",
+                        description = "SUBSCRIPTION_ALREADY_EXISTS: the id or legacy_id is taken")
+            })
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(
             path = "/v2/orgs/{org}/subscriptions",

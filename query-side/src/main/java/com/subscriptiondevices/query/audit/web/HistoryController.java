@@ -49,6 +49,7 @@ class HistoryController {
     }
 
     @Operation(
+            operationId = "getSubscriptionHistory",
             summary = "The subscription's events, in order",
             description = "Each event with its sequence number, its type (the business event's name, e.g."
                     + " DeviceAdded), its timestamp, the user name and correlation id (the X-Request-Id) of the"
@@ -63,7 +64,8 @@ class HistoryController {
                                     @Header(
                                             name = HttpHeaders.LINK,
                                             description = "<...history?after_sequence=N&limit=L>; rel=\"next\","
-                                                    + " when more events follow")))
+                                                    + " when more events follow",
+                                            schema = @Schema(type = "string"))))
     @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<List<RecordedEvent>> history(
             @Parameter(description = "Organization name") @PathVariable String org,

@@ -19,13 +19,16 @@ import com.subscriptiondevices.platform.web.QuerySender;
 import com.subscriptiondevices.query.audit.AsOf;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.StringUtils;
@@ -39,8 +42,10 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code as_of}, which is replayed from the event store.
  */
 @RestController
-@Tag(name = "Devices")
 class DeviceReadController {
+
+    private static final String MAC_MEANING =
+            "A MAC address in any common notation (aa:bb:cc:dd:ee:ff, AA-BB-.., aabb.ccdd.eeff, bare hex)";
 
     private final QuerySender queries;
 
@@ -48,12 +53,20 @@ class DeviceReadController {
         this.queries = queries;
     }
 
-    @Operation(summary = "Find devices of the org by MAC address and/or serial number")
+    @Operation(
+            operationId = "findDevicesByIdentifier",
+            summary = "Find devices of the org by MAC address and/or serial number",
+            description = "Every device of the organization whose identifiers match all given filters; an empty"
+                    + " list when none does. At least one filter is required (400 MISSING_QUERY_PARAMS). Needs"
+                    + " devices:read; PIN and PUK codes need devices:secrets.")
+    @Tag(name = "Devices")
     @GetMapping(path = "/v2/orgs/{org}/devices", produces = MediaType.APPLICATION_JSON_VALUE)
     List<DeviceView> lookup(
             @PathVariable String org,
-            @RequestParam(name = "mac_address", required = false) String macAddress,
-            @RequestParam(name = "serial_number", required = false) String serialNumber) {
+            @Parameter(description = MAC_MEANING) @RequestParam(name = "mac_address", required = false)
+                    String macAddress,
+            @Parameter(description = "A serial number, exactly") @RequestParam(name = "serial_number", required = false)
+                    String serialNumber) {
         if (!StringUtils.hasText(macAddress) && !StringUtils.hasText(serialNumber)) {
             throw new DomainException(ErrorCode.MISSING_QUERY_PARAMS, "Give mac_address, serial_number, or both.");
         }
@@ -63,7 +76,11 @@ class DeviceReadController {
                 new FindDevicesByIdentifier(org, mac, serial), ResponseTypes.multipleInstancesOf(DeviceView.class)));
     }
 
-    @Operation(summary = "A registered subscription")
+    @Operation(
+            operationId = "getSubscription",
+            summary = "A registered subscription",
+            description = "The subscription with its V1 integer id (legacy_id). Needs devices:read.")
+    @Tag(name = "Subscriptions")
     @GetMapping(path = "/v2/orgs/{org}/subscriptions/{subscriptionId}", produces = MediaType.APPLICATION_JSON_VALUE)
     SubscriptionView subscription(@PathVariable String org, @PathVariable UUID subscriptionId) {
         Optional<SubscriptionView> found = queries.ask(
@@ -72,14 +89,20 @@ class DeviceReadController {
         return found.orElseThrow(ScopedNotFound::subscription);
     }
 
-    @Operation(summary = "Devices of a subscription, optionally only those with a MAC address")
+    @Operation(
+            operationId = "listSubscriptionDevices",
+            summary = "Devices of a subscription, optionally only those with a MAC address",
+            description = "Every device of the subscription, returned ones included. Needs devices:read; PIN and PUK"
+                    + " codes need devices:secrets.")
+    @Tag(name = "Devices")
     @GetMapping(
             path = "/v2/orgs/{org}/subscriptions/{subscriptionId}/devices",
             produces = MediaType.APPLICATION_JSON_VALUE)
     List<DeviceView> devicesOf(
             @PathVariable String org,
             @PathVariable UUID subscriptionId,
-            @RequestParam(name = "mac_address", required = false) String macAddress) {
+            @Parameter(description = MAC_MEANING) @RequestParam(name = "mac_address", required = false)
+                    String macAddress) {
         String mac = StringUtils.hasText(macAddress) ? normalizedMac(macAddress) : null;
         SubscriptionDevices found = queries.ask(
                 new FindSubscriptionDevices(org, SubscriptionId.of(subscriptionId), mac),
@@ -91,10 +114,27 @@ class DeviceReadController {
     }
 
     @Operation(
+            operationId = "getDevice",
             summary = "One device of a subscription, with its ETag",
             description = "With as_of, the device as it was at that instant, rebuilt from the subscription's"
                     + " events (not from the read model), with the ETag of the version it had then; that needs"
-                    + " the devices:audit scope. PIN and PUK codes need the devices:secrets scope.")
+                    + " the devices:audit scope. Needs devices:read; PIN and PUK codes need the devices:secrets"
+                    + " scope.",
+            responses = {
+                @ApiResponse(
+                        responseCode = "200",
+                        description = "The device",
+                        headers =
+                                @Header(
+                                        name = HttpHeaders.ETAG,
+                                        description = "The device's version, for If-Match",
+                                        required = true,
+                                        schema = @Schema(type = "string", example = "\"1\""))),
+                @ApiResponse(
+                        responseCode = "404",
+                        description = "No such subscription or device in this organization (at as_of: not yet)")
+            })
+    @Tag(name = "Devices")
     @GetMapping(
             path = "/v2/orgs/{org}/subscriptions/{subscriptionId}/devices/{deviceId}",
             produces = MediaType.APPLICATION_JSON_VALUE)

@@ -6,9 +6,14 @@ import com.subscriptiondevices.readmodel.operations.ReadModelRebuilder;
 import com.subscriptiondevices.readmodel.operations.ReadModelVerifier;
 import com.subscriptiondevices.readmodel.operations.Verification;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,17 +43,41 @@ class ProjectionAdminController {
     }
 
     @Operation(
+            operationId = "listProjections",
             summary = "Each read model: position, head, lag, live version, replaying, rate (events/s), ETA,"
-                    + " latest rebuild")
+                    + " latest rebuild",
+            description = "Where each read model stands: written with every command, its live version is always at"
+                    + " the head of the event store; a rebuild fills a new version beside it. 'rebuild' is the latest"
+                    + " rebuild (null when it was never rebuilt). Needs devices:admin.")
     @GetMapping(path = "/admin/projections", produces = MediaType.APPLICATION_JSON_VALUE)
     List<ProjectionStatus> projections() {
         return statuses.all();
     }
 
-    @Operation(summary = "Rebuild a read model from the event store as a new version, then switch it in (202)")
+    @Operation(
+            operationId = "rebuildProjection",
+            summary = "Rebuild a read model from the event store as a new version, then switch it in (202)",
+            description = "Starts the rebuild and answers at once; its progress is the 'rebuild' member of"
+                    + " GET /admin/projections. Reads and writes keep using the live version until the switch. Needs"
+                    + " devices:admin.",
+            responses = {
+                @ApiResponse(
+                        responseCode = "202",
+                        description = "Started",
+                        headers =
+                                @Header(
+                                        name = HttpHeaders.LOCATION,
+                                        description = "Where to follow it: /admin/projections",
+                                        required = true,
+                                        schema = @Schema(type = "string", format = "uri-reference"))),
+                @ApiResponse(responseCode = "404", description = "PROJECTION_NOT_FOUND: no read model of this name"),
+                @ApiResponse(responseCode = "409", description = "REBUILD_IN_PROGRESS: one is running already")
+            })
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping(path = "/admin/projections/{name}/rebuild")
-    ResponseEntity<Void> rebuild(@PathVariable String name) {
+    ResponseEntity<Void> rebuild(
+            @Parameter(description = "The read model, e.g. device-projection or v1-device-projection") @PathVariable
+                    String name) {
         rebuilder.start(name);
         return ResponseEntity.accepted()
                 .location(URI.create("/admin/projections"))
@@ -56,10 +85,20 @@ class ProjectionAdminController {
     }
 
     @Operation(
-            summary = "Verify a read model: replay the event store in memory through its projection and compare"
-                    + " with the live tables (rows checked, rows differing, the first few differences)")
+            operationId = "verifyProjection",
+            summary = "Verify a read model against a replay of the event store",
+            description = "Replays the event store in memory through the read model's projection, in one snapshot,"
+                    + " and compares the result with the live tables: the rows checked, how many differ (missing,"
+                    + " unexpected, or different), and the first few differences by table, key and column names"
+                    + " (never their values). Operators run it after an incident. Needs devices:admin.",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "What the comparison found"),
+                @ApiResponse(responseCode = "404", description = "PROJECTION_NOT_FOUND: no read model of this name")
+            })
     @GetMapping(path = "/admin/projections/{name}/verify", produces = MediaType.APPLICATION_JSON_VALUE)
-    Verification verify(@PathVariable String name) {
+    Verification verify(
+            @Parameter(description = "The read model, e.g. device-projection or v1-device-projection") @PathVariable
+                    String name) {
         return verifier.verify(name);
     }
 }

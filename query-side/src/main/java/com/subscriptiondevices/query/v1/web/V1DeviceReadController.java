@@ -54,9 +54,11 @@ class V1DeviceReadController {
     }
 
     @Operation(
+            operationId = "listV1Devices",
             summary = "Devices of a subscription",
             description = "The subscription is named by its integer id or its UUID. A device whose"
-                    + " in_store_returned_date is set is INACTIVO. PIN and PUK codes need the devices:secrets scope.")
+                    + " in_store_returned_date is set is INACTIVO. Needs devices:read; PIN and PUK codes need the"
+                    + " devices:secrets scope.")
     @GetMapping(path = "/v1/orgs/{org_id}/subscriptions/{id}/devices", produces = MediaType.APPLICATION_JSON_VALUE)
     List<V1DeviceView> devices(
             @Parameter(description = "Organization name") @PathVariable("org_id") String org,
@@ -64,11 +66,13 @@ class V1DeviceReadController {
                     @PathVariable("id")
                     @Pattern(regexp = POSITIVE_INTEGER + "|" + UUID_TEXT, message = SUBSCRIPTION_ID_RULE)
                     String id,
-            @Parameter(description = "Only devices of this category: SIM or OTHER")
+            @Parameter(
+                            description = "Only devices of this category: SIM or OTHER",
+                            schema = @Schema(implementation = DeviceCategory.class))
                     @RequestParam(name = "category", required = false)
                     @Pattern(regexp = "SIM|OTHER", message = CATEGORY_RULE)
                     String category,
-            @Parameter(description = ONLY_ACTIVE_MEANING)
+            @Parameter(description = ONLY_ACTIVE_MEANING, schema = @Schema(type = "boolean", defaultValue = "true"))
                     @RequestParam(name = "only_active", defaultValue = "true")
                     @Pattern(regexp = "(?i)true|false", message = ONLY_ACTIVE_RULE)
                     String onlyActive) {
@@ -86,11 +90,12 @@ class V1DeviceReadController {
     }
 
     @Operation(
+            operationId = "getV1Device",
             summary = "One device of a subscription, by the device's integer id",
             description = "With only_active=true (the default) an INACTIVO device is not found (404 DEVICE_NOT_FOUND)."
                     + " With as_of, the device and its change requests as they were at that instant, rebuilt from"
                     + " the subscription's events (not from the read model); that needs the devices:audit scope."
-                    + " PIN and PUK codes need the devices:secrets scope.")
+                    + " Needs devices:read; PIN and PUK codes need the devices:secrets scope.")
     @GetMapping(
             path = "/v1/orgs/{org_id}/subscriptions/{id}/devices/{device_id}",
             produces = MediaType.APPLICATION_JSON_VALUE)
@@ -104,7 +109,7 @@ class V1DeviceReadController {
                     @PathVariable("device_id")
                     @Pattern(regexp = POSITIVE_INTEGER, message = DEVICE_ID_RULE)
                     String deviceId,
-            @Parameter(description = ONLY_ACTIVE_MEANING)
+            @Parameter(description = ONLY_ACTIVE_MEANING, schema = @Schema(type = "boolean", defaultValue = "true"))
                     @RequestParam(name = "only_active", defaultValue = "true")
                     @Pattern(regexp = "(?i)true|false", message = ONLY_ACTIVE_RULE)
                     String onlyActive,
