@@ -2,7 +2,7 @@ package com.subscriptiondevices.command.subscription;
 
 import com.subscriptiondevices.platform.axon.BoundedCache;
 import org.axonframework.common.caching.Cache;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,10 +13,11 @@ import org.springframework.context.annotation.Configuration;
  * rollback), and so does a conflicting append from another instance.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AggregateCacheProperties.class)
 class AggregateConfiguration {
 
     @Bean
-    Cache subscriptionCache(@Value("${devices.aggregate-cache.max-entries:10000}") long maxEntries) {
-        return new BoundedCache(maxEntries);
+    Cache subscriptionCache(AggregateCacheProperties cache) {
+        return new BoundedCache(cache.maxEntries());
     }
 }

@@ -1,7 +1,6 @@
 package com.subscriptiondevices.platform.axon;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,7 +38,7 @@ import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -50,6 +49,7 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
  * that Flyway creates. Payloads are JSON (Jackson 3) in {@code bytea} columns.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({EventStoreProperties.class, EventProcessingProperties.class, CommandProperties.class})
 public class AxonConfiguration {
 
     /** Metadata keys every command carries and every event inherits. */
@@ -111,14 +111,12 @@ public class AxonConfiguration {
     /** Tokens live beside the read models, so a projection's rows and its position commit together. */
     @Bean
     TokenStore tokenStore(
-            ConnectionProvider connectionProvider,
-            Serializer serializer,
-            @Value("${devices.event-processing.claim-timeout:10s}") Duration claimTimeout) {
+            ConnectionProvider connectionProvider, Serializer serializer, EventProcessingProperties processing) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .schema(new TokenSchema())
                 .serializer(serializer)
-                .claimTimeout(claimTimeout)
+                .claimTimeout(processing.claimTimeout())
                 .build();
     }
 
@@ -147,8 +145,7 @@ public class AxonConfiguration {
             ConnectionProvider connectionProvider,
             TransactionManager transactionManager,
             Configuration configuration,
-            @Value("${devices.event-store.gap-timeout:120s}") Duration gapTimeout,
-            @Value("${devices.event-store.batch-size:1000}") int batchSize) {
+            EventStoreProperties eventStore) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
@@ -157,8 +154,8 @@ public class AxonConfiguration {
                 .transactionManager(transactionManager)
                 .upcasterChain(configuration.upcasterChain())
                 .dataType(byte[].class)
-                .gapTimeout(Math.toIntExact(gapTimeout.toMillis()))
-                .batchSize(batchSize)
+                .gapTimeout(Math.toIntExact(eventStore.gapTimeout().toMillis()))
+                .batchSize(eventStore.batchSize())
                 .build();
     }
 
@@ -168,14 +165,12 @@ public class AxonConfiguration {
      */
     @Bean
     EventStore eventStore(
-            EventStorageEngine storageEngine,
-            Configuration configuration,
-            @Value("${devices.event-store.fetch-delay:50ms}") Duration fetchDelay) {
+            EventStorageEngine storageEngine, Configuration configuration, EventStoreProperties eventStore) {
         EmbeddedEventStore store = EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .fetchDelay(fetchDelay.toMillis())
+                .fetchDelay(eventStore.fetchDelay().toMillis())
                 .build();
         store.registerDispatchInterceptor(CommitOutcomes.recorder());
         return store;
@@ -201,7 +196,7 @@ public class AxonConfiguration {
      * {@link WriteRetries}). Business refusals are never retried.
      */
     @Bean
-    CommandGateway commandGateway(CommandBus commandBus, @Value("${devices.commands.max-retries:5}") int maxRetries) {
+    CommandGateway commandGateway(CommandBus commandBus, CommandProperties commands) {
         ScheduledExecutorService retryExecutor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "command-retry");
             thread.setDaemon(true);
@@ -209,7 +204,7 @@ public class AxonConfiguration {
         });
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(new WriteRetries(retryExecutor, maxRetries))
+                .retryScheduler(new WriteRetries(retryExecutor, commands.maxRetries()))
                 .build();
     }
 }

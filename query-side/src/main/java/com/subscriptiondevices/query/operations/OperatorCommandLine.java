@@ -11,10 +11,10 @@ import java.io.PrintStream;
 import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
  * uses, or verifies.
  */
 @Component
+@EnableConfigurationProperties(OperatorProperties.class)
 class OperatorCommandLine implements ApplicationRunner, ExitCodeGenerator {
 
     private final String command;
@@ -35,12 +36,12 @@ class OperatorCommandLine implements ApplicationRunner, ExitCodeGenerator {
     private int exitCode;
 
     OperatorCommandLine(
-            @Value("${devices.operator.command:}") String command,
+            OperatorProperties operator,
             ProjectionStatusReader statuses,
             ReadModelRebuilder rebuilder,
             ReadModelVerifier verifier,
             EventProcessingConfiguration processing) {
-        this.command = command.trim();
+        this.command = operator.command().trim();
         this.statuses = statuses;
         this.rebuilder = rebuilder;
         this.verifier = verifier;

@@ -37,7 +37,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,6 +53,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * database (one process, schema changes commit at once) this process's writes wait for it instead.
  */
 @Component
+@EnableConfigurationProperties(RebuildProperties.class)
 public class ReadModelRebuilder {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuilder.class);
@@ -89,7 +90,7 @@ public class ReadModelRebuilder {
             TransactionTemplate transaction,
             JdbcClient jdbc,
             StoredPositions positions,
-            @Value("${devices.rebuild.batch-size:1000}") int batchSize) {
+            RebuildProperties settings) {
         this.models = models.stream().collect(Collectors.toMap(ReadModel::name, Function.identity()));
         this.schemas = schemas;
         this.guard = guard;
@@ -100,7 +101,7 @@ public class ReadModelRebuilder {
         this.transaction = transaction;
         this.jdbc = jdbc;
         this.positions = positions;
-        this.batchSize = batchSize;
+        this.batchSize = settings.batchSize();
     }
 
     public List<String> readModels() {

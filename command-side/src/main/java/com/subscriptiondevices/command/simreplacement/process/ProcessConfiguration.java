@@ -1,7 +1,6 @@
 package com.subscriptiondevices.command.simreplacement.process;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
-import java.time.Duration;
 import javax.sql.DataSource;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
@@ -9,7 +8,7 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
@@ -21,25 +20,17 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
  * source), so they commit with the process's state and position, or not at all.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ProvisioningSettings.class, DeadlineProperties.class})
 class ProcessConfiguration {
 
     @Bean
-    ProvisioningSettings provisioningSettings(
-            @Value("${devices.provisioning.timeout:5m}") Duration timeout,
-            @Value("${devices.provisioning.retry-interval:30s}") Duration retryInterval) {
-        return new ProvisioningSettings(timeout, retryInterval);
-    }
-
-    @Bean
     Scheduler deadlineScheduler(
-            DataSource dataSource,
-            ObjectProvider<DeadlineManager> deadlineManager,
-            @Value("${devices.deadlines.polling-interval:1s}") Duration pollingInterval) {
+            DataSource dataSource, ObjectProvider<DeadlineManager> deadlineManager, DeadlineProperties deadlines) {
         return Scheduler.create(
                         new TransactionAwareDataSourceProxy(dataSource), DbSchedulerDeadlineManager.binaryTask(() ->
                                 (DbSchedulerDeadlineManager) deadlineManager.getObject()))
                 .threads(2)
-                .pollingInterval(pollingInterval)
+                .pollingInterval(deadlines.pollingInterval())
                 .build();
     }
 

@@ -11,9 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +24,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "devices.provisioning.adapter", havingValue = "simulated", matchIfMissing = true)
+@EnableConfigurationProperties(SimulatedNetworkProperties.class)
 class SimulatedNetworkProvisioning implements NetworkProvisioning {
 
     private final SwapOutcomes outcomes;
@@ -38,13 +38,10 @@ class SimulatedNetworkProvisioning implements NetworkProvisioning {
     private final Map<UUID, Boolean> inFlight = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
 
-    SimulatedNetworkProvisioning(
-            SwapOutcomes outcomes,
-            @Value("${devices.provisioning.simulated.delay:1s}") Duration delay,
-            @Value("${devices.provisioning.simulated.reject-iccids:}") String rejectedIccids) {
+    SimulatedNetworkProvisioning(SwapOutcomes outcomes, SimulatedNetworkProperties settings) {
         this.outcomes = outcomes;
-        this.delay = delay;
-        this.rejectedIccids = Stream.of(rejectedIccids.split(","))
+        this.delay = settings.delay();
+        this.rejectedIccids = settings.rejectIccids().stream()
                 .map(String::trim)
                 .filter(iccid -> !iccid.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
