@@ -2,6 +2,8 @@ package com.subscriptiondevices.command.subscription;
 
 import com.subscriptiondevices.platform.axon.BoundedCache;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,5 +21,11 @@ class AggregateConfiguration {
     @Bean
     Cache subscriptionCache(AggregateCacheProperties cache) {
         return new BoundedCache(cache.maxEntries());
+    }
+
+    @Bean
+    ConfigurerModule subscriptionCommandTargets() {
+        return configurer ->
+                configurer.registerComponent(CommandTargetResolver.class, config -> new SubscriptionCommandTargets());
     }
 }

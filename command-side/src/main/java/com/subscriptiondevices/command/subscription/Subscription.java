@@ -24,10 +24,12 @@ import com.subscriptiondevices.api.subscription.CreateSubscription;
 import com.subscriptiondevices.api.subscription.SubscriptionCreated;
 import com.subscriptiondevices.api.subscription.SubscriptionId;
 import com.subscriptiondevices.command.uniqueness.LegacyIdTaken;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -47,6 +49,11 @@ class Subscription {
     private String org;
     private long legacyId;
     private final Map<DeviceId, Device> devices = new LinkedHashMap<>();
+    /** Indexes over the devices, kept by the event-sourcing handlers: each rule is one look-up, not a scan. */
+    private final Set<Long> legacyIds = new HashSet<>();
+
+    private final Set<String> simIccids = new HashSet<>();
+    private final Set<String> pendingIccids = new HashSet<>();
 
     protected Subscription() {
         // for Axon: rebuilt from events
@@ -65,7 +72,7 @@ class Subscription {
             throw new DomainException(
                     ErrorCode.DEVICE_ALREADY_EXISTS, "A device with id " + command.deviceId() + " exists already.");
         }
-        if (devices.values().stream().anyMatch(d -> d.legacyId() == command.legacyId())) {
+        if (legacyIds.contains(command.legacyId())) {
             throw new LegacyIdTaken(
                     ErrorCode.DEVICE_ALREADY_EXISTS,
                     "A device with legacy_id " + command.legacyId() + " exists already.");
@@ -74,7 +81,7 @@ class Subscription {
         checkCategory(command.category(), details);
         checkDates(details);
         String iccid = iccidOf(details);
-        if (iccid != null && devices.values().stream().anyMatch(d -> iccid.equals(d.iccid()))) {
+        if (iccid != null && simIccids.contains(iccid)) {
             throw new DomainException(ErrorCode.ICCID_IN_USE, "The ICCID " + iccid + " is in use by another device.");
         }
         apply(new DeviceAdded(id, command.deviceId(), command.legacyId(), command.category(), details));
@@ -149,8 +156,7 @@ class Subscription {
         if (command.newIccid().equals(sim.iccid())) {
             throw new DomainException(ErrorCode.INVALID_BODY, "new_iccid is the device's current ICCID.");
         }
-        if (devices.values().stream()
-                .anyMatch(d -> command.newIccid().equals(d.iccid()) || isPendingIccid(d, command.newIccid()))) {
+        if (simIccids.contains(command.newIccid()) || pendingIccids.contains(command.newIccid())) {
             throw new DomainException(
                     ErrorCode.ICCID_IN_USE, "The ICCID " + command.newIccid() + " is in use by another device.");
         }
@@ -219,13 +225,24 @@ class Subscription {
 
     @EventSourcingHandler
     void on(DeviceAdded event) {
-        devices.put(
-                event.deviceId(), new Device(event.deviceId(), event.legacyId(), event.category(), event.details()));
+        Device device = new Device(event.deviceId(), event.legacyId(), event.category(), event.details());
+        devices.put(event.deviceId(), device);
+        legacyIds.add(event.legacyId());
+        if (device.iccid() != null) {
+            simIccids.add(device.iccid());
+        }
     }
 
     @EventSourcingHandler
     void on(DeviceDetailsChanged event) {
-        devices.get(event.deviceId()).changeTo(event.details(), event.version());
+        Device device = devices.get(event.deviceId());
+        if (device.iccid() != null) {
+            simIccids.remove(device.iccid());
+        }
+        device.changeTo(event.details(), event.version());
+        if (device.iccid() != null) {
+            simIccids.add(device.iccid());
+        }
     }
 
     @EventSourcingHandler
@@ -233,28 +250,28 @@ class Subscription {
         devices.get(event.deviceId())
                 .replacementRequested(new Device.PendingReplacement(
                         event.requestId(), event.newIccid(), event.newImsi(), event.fabricationType()));
+        pendingIccids.add(event.newIccid());
     }
 
     @EventSourcingHandler
     void on(SimReplaced event) {
         Device device = devices.get(event.deviceId());
+        simIccids.remove(device.iccid());
         device.changeTo(device.details().withDeviceAdditionalDetails(event.newCard()), event.version());
         device.replacementEnded();
+        simIccids.add(event.newIccid());
+        pendingIccids.remove(event.newIccid());
     }
 
     @EventSourcingHandler
     void on(SimReplacementRejected event) {
         devices.get(event.deviceId()).replacementEnded();
+        pendingIccids.remove(event.newIccid());
     }
 
     private static boolean isPending(Device device, java.util.UUID requestId) {
         return device.pendingReplacement() != null
                 && device.pendingReplacement().requestId().equals(requestId);
-    }
-
-    private static boolean isPendingIccid(Device device, String iccid) {
-        return device.pendingReplacement() != null
-                && device.pendingReplacement().newIccid().equals(iccid);
     }
 
     private void requireOrg(String callerOrg) {

@@ -11,18 +11,21 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.saga.AbstractSagaManager;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * How the SIM replacement process meets failure. Its processor stores its position in the same
+ * How the SIM replacement process reads events and meets failure. Its tracking processor reads the
+ * polling stream of the asynchronous consumers (see the platform's {@code consumerEventSource}). It stores its position in the same
  * transaction as the process's state and deadlines. A transient failure of the database fails the
  * batch, which the processor retries with back-off (1 s doubling to a minute), never dead-lettering it.
  * Any other failure dead-letters the event (each handler runs in a savepoint, so the transaction is
@@ -41,10 +44,12 @@ class ProcessFailures {
     ConfigurerModule processDeadLetters(
             DeadLetterQueues letters,
             ObjectProvider<EventProcessingConfiguration> processing,
-            TransactionManager transactions) {
+            TransactionManager transactions,
+            @Qualifier("consumerEventSource") ObjectProvider<EmbeddedEventStore> events) {
         letters.register(GROUP, event -> redeliver(event, processing.getObject(), transactions));
         return configurer -> configurer
                 .eventProcessing()
+                .registerTrackingEventProcessor(GROUP, config -> events.getObject())
                 .registerListenerInvocationErrorHandler(GROUP, config -> (failure, event, handler) -> {
                     if (CurrentUnitOfWork.isStarted()
                             && CurrentUnitOfWork.get().root().getResource(REDELIVERING) != null) {
