@@ -334,6 +334,8 @@ class ProjectionRebuildIT extends ServiceIT {
                         "--spring.datasource.username=" + TestDatabases.user(),
                         "--spring.datasource.hikari.maximum-pool-size=5",
                         "--devices.security.dev-jwt-secret=" + SECRET,
+                        // as bin/projections runs it
+                        "--devices.event-processing.track-consumers=false",
                         "--devices.operator.command=" + command)) {
             return SpringApplication.exit(operator);
         } finally {

@@ -3,12 +3,14 @@ package com.subscriptiondevices.command.simreplacement.process;
 import com.subscriptiondevices.api.simreplacement.SimReplaced;
 import com.subscriptiondevices.api.simreplacement.SimReplacementRejected;
 import com.subscriptiondevices.api.simreplacement.SimReplacementRequested;
+import com.subscriptiondevices.platform.axon.EventProcessingProperties;
 import com.subscriptiondevices.platform.axon.deadletter.DeadLetterQueues;
 import com.subscriptiondevices.platform.axon.deadletter.HandlersInSavepoints;
 import java.util.Set;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -45,26 +47,33 @@ class ProcessFailures {
             DeadLetterQueues letters,
             ObjectProvider<EventProcessingConfiguration> processing,
             TransactionManager transactions,
-            @Qualifier("consumerEventSource") ObjectProvider<EmbeddedEventStore> events) {
+            @Qualifier("consumerEventSource") ObjectProvider<EmbeddedEventStore> events,
+            EventProcessingProperties settings) {
         letters.register(GROUP, event -> redeliver(event, processing.getObject(), transactions));
-        return configurer -> configurer
-                .eventProcessing()
-                .registerTrackingEventProcessor(GROUP, config -> events.getObject())
-                .registerListenerInvocationErrorHandler(GROUP, config -> (failure, event, handler) -> {
-                    if (CurrentUnitOfWork.isStarted()
-                            && CurrentUnitOfWork.get().root().getResource(REDELIVERING) != null) {
-                        throw failure;
-                    }
-                    letters.failed(GROUP, replacement(event), event, failure);
-                })
-                .registerHandlerInterceptor(GROUP, config -> (unitOfWork, chain) -> {
-                    EventMessage<?> event = unitOfWork.getMessage();
-                    Object replacement = replacement(event);
-                    if (replacement != null && letters.waitsBehindLetters(GROUP, replacement, event)) {
-                        return null;
-                    }
-                    return chain.proceed();
-                });
+        return configurer -> {
+            EventProcessingConfigurer eventProcessing = configurer.eventProcessing();
+            if (settings.trackConsumers()) {
+                eventProcessing.registerTrackingEventProcessor(GROUP, config -> events.getObject());
+            } else {
+                eventProcessing.registerSubscribingEventProcessor(GROUP);
+            }
+            eventProcessing
+                    .registerListenerInvocationErrorHandler(GROUP, config -> (failure, event, handler) -> {
+                        if (CurrentUnitOfWork.isStarted()
+                                && CurrentUnitOfWork.get().root().getResource(REDELIVERING) != null) {
+                            throw failure;
+                        }
+                        letters.failed(GROUP, replacement(event), event, failure);
+                    })
+                    .registerHandlerInterceptor(GROUP, config -> (unitOfWork, chain) -> {
+                        EventMessage<?> event = unitOfWork.getMessage();
+                        Object replacement = replacement(event);
+                        if (replacement != null && letters.waitsBehindLetters(GROUP, replacement, event)) {
+                            return null;
+                        }
+                        return chain.proceed();
+                    });
+        };
     }
 
     @Bean
