@@ -40,7 +40,10 @@ class HubIT extends ServiceIT {
     /** Names only this test's resolver knows; rebound.test's address can change under a listener. */
     static final AtomicReference<String> REBOUND = new AtomicReference<>("127.0.0.1");
 
+    private static boolean cleaned;
+
     private final List<TestListener> listeners = new ArrayList<>();
+    private final List<Registered> registrations = new ArrayList<>();
 
     @DynamicPropertySource
     static void hub(DynamicPropertyRegistry properties) {
@@ -52,8 +55,21 @@ class HubIT extends ServiceIT {
         properties.add("devices.notifications.poll-interval", () -> "100ms");
     }
 
+    /** Listeners an earlier run of this class left (it was stopped, say) would be delivered to for nothing. */
+    @org.junit.jupiter.api.BeforeEach
+    void forgetEarlierRuns() {
+        if (!cleaned) {
+            jdbc.sql("delete from hub_listener").update();
+            cleaned = true;
+        }
+    }
+
     @AfterEach
-    void closeListeners() {
+    void deleteListeners() {
+        for (Registered registered : registrations) {
+            String org = registered.path().split("/")[3];
+            assertThat(api.delete(registered.path(), token(org)).status()).isIn(204, 404);
+        }
         listeners.forEach(TestListener::close);
     }
 
@@ -86,7 +102,10 @@ class HubIT extends ServiceIT {
         Api.Response created = api.post("/v2/orgs/" + org + "/hub", token(org), body);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.json().get("id").asString();
-        return new Registered(id, created.json().get("secret").asString(), "/v2/orgs/" + org + "/hub/" + id);
+        Registered registered =
+                new Registered(id, created.json().get("secret").asString(), "/v2/orgs/" + org + "/hub/" + id);
+        registrations.add(registered);
+        return registered;
     }
 
     private String subscriptionIn(String org) {

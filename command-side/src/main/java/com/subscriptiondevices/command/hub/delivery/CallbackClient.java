@@ -41,7 +41,8 @@ import org.apache.hc.core5.util.Timeout;
  */
 public final class CallbackClient implements AutoCloseable {
 
-    static final ContentType CLOUDEVENTS = ContentType.create("application/cloudevents+json", (java.nio.charset.Charset) null);
+    static final ContentType CLOUDEVENTS =
+            ContentType.create("application/cloudevents+json", (java.nio.charset.Charset) null);
 
     /** An answer's body is read (so its connection is kept) only when it is at most this long. */
     private static final long KEEP_ALIVE_BODY = 64 * 1024;

@@ -217,12 +217,14 @@ class DeliveryStore {
 
     /** When the listener's next parked delivery falls due; empty when none waits. */
     Optional<Instant> nextParkedDue(UUID listener) {
-        return Optional.ofNullable(jdbc.sql("select min(next_attempt_at) from hub_parked where listener_id = ?"
-                                + " and state = 'READY'")
-                        .param(listener)
-                        .query(OffsetDateTime.class)
-                        .single())
-                .map(OffsetDateTime::toInstant);
+        List<OffsetDateTime> due = jdbc.sql(
+                        "select min(next_attempt_at) from hub_parked where listener_id = ?" + " and state = 'READY'")
+                .param(listener)
+                .query((rs, row) -> rs.getObject(1, OffsetDateTime.class))
+                .list();
+        return due.isEmpty() || due.get(0) == null
+                ? Optional.empty()
+                : Optional.of(due.get(0).toInstant());
     }
 
     /** Thrown inside a round's transaction when another instance holds the listener now: nothing is recorded. */

@@ -112,7 +112,7 @@ final class HubDeadLetters implements DeadLetterSource {
         if (outcome.delivered()) {
             store.retried(listener.get(), head.get(), now);
             log.info("Retried hub dead letter {} of listener {}: delivered", id, listener.get());
-            dispatcher.wake();
+            dispatcher.refresh(listener.get());
             return Optional.of(new RetryResult(id, RetryResult.Outcome.PROCESSED, null, null));
         }
         store.failedAgain(head.get().id(), outcome.describe(), now);

@@ -96,6 +96,15 @@ public final class HubDispatcher implements SmartLifecycle {
         }
     }
 
+    /** A parked delivery of the listener became due outside its worker (an operator's retry). */
+    public void refresh(UUID listener) {
+        ListenerWorker worker = owned.get(listener);
+        if (worker != null) {
+            worker.refresh();
+        }
+        wake();
+    }
+
     /**
      * Waits until no delivery to the deleted listener can start any more: this instance stops its worker
      * (the round in progress ends first), another instance lets go at its next look (at most a claim

@@ -85,11 +85,18 @@ final class ListenerWorker {
 
     /** Whether there may be work: new events in the hub, a parked delivery due, or a while since the last look. */
     boolean due(long latestSeq, Instant now) {
+        if (Duration.between(lastRound, now).compareTo(Duration.ofSeconds(5)) > 0) {
+            // a look now and then: parked deliveries another instance changed (an operator's retry) are found
+            nextParkedDue = null;
+            return true;
+        }
         Instant parked = nextParkedDue;
-        return seen < latestSeq
-                || parked == null
-                || !parked.isAfter(now)
-                || Duration.between(lastRound, now).compareTo(Duration.ofSeconds(5)) > 0;
+        return seen < latestSeq || parked == null || !parked.isAfter(now);
+    }
+
+    /** Parked deliveries changed outside the worker (an operator's retry): look at them at the next run. */
+    void refresh() {
+        nextParkedDue = null;
     }
 
     /** Claims the worker for a run; false when it runs already or was stopped. */
