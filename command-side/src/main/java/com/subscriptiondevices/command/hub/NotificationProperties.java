@@ -24,7 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("devices.notifications")
 public record NotificationProperties(
-        @DefaultValue("localhost,127.0.0.1") List<String> allowedHosts,
+        @DefaultValue({"localhost", "127.0.0.1"}) List<String> allowedHosts,
         @DefaultValue("2s") Duration connectTimeout,
         @DefaultValue("5s") Duration answerTimeout,
         @DefaultValue Retry retry,

@@ -120,6 +120,7 @@ final class ListenerWorker {
                 more = round(latestSeq);
             }
         } catch (DeliveryStore.ClaimLost lost) {
+            log.debug("Listener {}: claim lost, its round not recorded", id);
             stop(retire);
         } catch (RuntimeException failure) {
             // the database, most likely: the round is tried again at the next poll, from the stored position
@@ -242,10 +243,8 @@ final class ListenerWorker {
                 }
             }));
         }
+        // recorded even when the worker was stopped meanwhile (the service stopping): what was sent stays sent
         CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
-        if (isStopped()) {
-            return false;
-        }
         parked.addAll(failedFresh);
         long position = fresh.isEmpty()
                 ? target.position()
