@@ -56,7 +56,7 @@ public final class HubDispatcher implements SmartLifecycle {
 
     private volatile boolean running;
     private volatile long latestSeq;
-    private Instant lastShare = Instant.EPOCH;
+    private volatile Instant lastShare = Instant.EPOCH;
     private Instant lastClean = Instant.EPOCH;
     private Instant lastGauges = Instant.EPOCH;
 
@@ -85,6 +85,11 @@ public final class HubDispatcher implements SmartLifecycle {
         try {
             ticker.execute(() -> {
                 try {
+                    Instant now = clock.instant();
+                    if (Duration.between(lastShare, now).compareTo(shareInterval()) >= 0) {
+                        share(now);
+                        lastShare = now;
+                    }
                     latestSeq = store.latestSeq();
                     dispatch();
                 } catch (RuntimeException failure) {
@@ -160,9 +165,16 @@ public final class HubDispatcher implements SmartLifecycle {
         }
     }
 
+    /** Claims are renewed, and new listeners shared out, this often: a new listener waits at most this long. */
     private Duration shareInterval() {
         Duration fifth = settings.claimTimeout().dividedBy(5);
-        return fifth.compareTo(Duration.ofSeconds(2)) < 0 ? fifth : Duration.ofSeconds(2);
+        return fifth.compareTo(Duration.ofMillis(500)) < 0 ? fifth : Duration.ofMillis(500);
+    }
+
+    /** A listener was registered through this instance: share it out now rather than at the next look. */
+    public void registered() {
+        lastShare = Instant.EPOCH;
+        wake();
     }
 
     /** Renews this instance's claims, and claims or hands back listeners towards a fair share. */

@@ -90,6 +90,7 @@ class HubController {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         listeners.register(id, org, body.callback(), body.query(), secret, now);
+        dispatcher.registered();
         return ResponseEntity.created(URI.create("/v2/orgs/" + org + "/hub/" + id))
                 .cacheControl(CacheControl.noStore())
                 .body(new RegisteredListener(id, body.callback(), body.query(), Listener.ACTIVE, now, secret));
@@ -111,6 +112,7 @@ class HubController {
             description = "pending: events waiting to be delivered to it (not those given up); failures: failed"
                     + " attempts since its last successful delivery; last_error: the latest failure (HTTP status,"
                     + " timeout, refused connection, a host no longer allowed). Needs devices:events.")
+    @ApiResponse(responseCode = "200", description = "The listener and how its deliveries go")
     @ApiResponse(responseCode = "404", description = "No such listener in this org (LISTENER_NOT_FOUND)")
     @GetMapping(path = "/v2/orgs/{org}/hub/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ListenerDetails get(@PathVariable String org, @Parameter(description = "The listener's id") @PathVariable UUID id) {
