@@ -382,7 +382,8 @@ final class ListenerWorker {
 
         synchronized void delivered(Instant at) {
             if (lastDeliveredAt == null || at.isAfter(lastDeliveredAt)) {
-                lastDeliveredAt = at;
+                // to the millisecond, as every other instant the API shows
+                lastDeliveredAt = at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             }
         }
 
