@@ -1,6 +1,5 @@
 package com.subscriptiondevices.benchmark;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -15,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,6 +37,7 @@ public final class NotificationBenchmark {
     private static final Pattern TIME = Pattern.compile("\"time\"\\s*:\\s*\"([^\"]+)\"");
 
     private final int port;
+    private final long servicePid;
     private final String token;
     private final String org = "bench-hub";
     private final HttpClient http = HttpClient.newHttpClient();
@@ -47,8 +45,9 @@ public final class NotificationBenchmark {
     private final Recorder deliveryLatency = new Recorder(3);
     private volatile Instant lastDelivery = Instant.EPOCH;
 
-    private NotificationBenchmark(int port, String secret) {
+    private NotificationBenchmark(int port, String secret, long servicePid) {
         this.port = port;
+        this.servicePid = servicePid;
         this.token = DevJwt.mint(
                 secret,
                 List.of("bench-hub"),
@@ -60,6 +59,7 @@ public final class NotificationBenchmark {
     public static void main(String[] args) throws Exception {
         int port = 18081;
         String secret = null;
+        long servicePid = 0;
         int clients = 8;
         int listeners = 10;
         int rounds = 2;
@@ -69,6 +69,7 @@ public final class NotificationBenchmark {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[++i]);
                 case "--secret" -> secret = args[++i];
+                case "--service-pid" -> servicePid = Long.parseLong(args[++i]);
                 case "--clients" -> clients = Integer.parseInt(args[++i]);
                 case "--listeners" -> listeners = Integer.parseInt(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
@@ -80,31 +81,12 @@ public final class NotificationBenchmark {
         if (secret == null) {
             throw new IllegalArgumentException("--secret: the service's devices.security.dev-jwt-secret");
         }
-        new NotificationBenchmark(port, secret).run(clients, listeners, rounds, measure, warmup);
+        new NotificationBenchmark(port, secret, servicePid).run(clients, listeners, rounds, measure, warmup);
     }
 
     private void run(int clients, int listeners, int rounds, Duration measure, Duration warmup) throws Exception {
-        HttpServer sink = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
-        sink.createContext("/", exchange -> {
-            Instant at = Instant.now();
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readAllBytes();
-            }
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-            Matcher time = TIME.matcher(new String(body, StandardCharsets.UTF_8));
-            if (time.find()) {
-                long nanos = Duration.between(Instant.parse(time.group(1)), at).toNanos();
-                deliveryLatency.recordValue(Math.max(1, Math.min(nanos, 60_000_000_000L)));
-            }
-            delivered.incrementAndGet();
-            lastDelivery = at;
-        });
-        ExecutorService sinkThreads = Executors.newFixedThreadPool(4);
-        sink.setExecutor(sinkThreads);
-        sink.start();
-        String callback = "http://127.0.0.1:" + sink.getAddress().getPort() + "/hook/";
+        Sink sink = new Sink();
+        String callback = "http://127.0.0.1:" + sink.port() + "/hook/";
         System.out.printf(
                 Locale.ROOT,
                 "Notifications benchmark: service on 127.0.0.1:%d, %d writing clients (POST a device, each to a"
@@ -117,70 +99,101 @@ public final class NotificationBenchmark {
                 measure.toSeconds(),
                 warmup.toSeconds(),
                 Runtime.getRuntime().availableProcessors());
-        writes(clients, warmup);
-        List<double[]> without = new ArrayList<>();
-        List<double[]> with = new ArrayList<>();
+        double capacity = writes(clients, warmup, 0)[0];
+        double paced = Math.max(10, capacity / 2);
         List<double[]> single = new ArrayList<>();
         List<double[]> singleWith = new ArrayList<>();
+        List<double[]> without = new ArrayList<>();
+        List<double[]> with = new ArrayList<>();
+        List<double[]> pacedWithout = new ArrayList<>();
+        List<double[]> pacedWith = new ArrayList<>();
         List<String> deliveries = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
-            without.add(writes(clients, measure));
-            single.add(writes(1, measure));
+            single.add(writes(1, measure, 0));
+            without.add(writes(clients, measure, 0));
+            pacedWithout.add(writes(clients, measure, paced));
             List<String> registered = new ArrayList<>();
             for (int l = 0; l < listeners; l++) {
                 registered.add(register(callback + l));
             }
-            long before = delivered.get();
-            deliveryLatency.reset();
-            Instant started = Instant.now();
-            double[] loaded = writes(clients, measure);
-            double[] loadedSingle = writes(1, measure);
+            double[] one = writes(1, measure, 0);
+            singleWith.add(one);
+            drain((long) one[3] * listeners, null);
+            double[] loaded = writes(clients, measure, 0);
             with.add(loaded);
-            singleWith.add(loadedSingle);
-            long expected = (long) ((loaded[3] + loadedSingle[3]) * listeners);
-            Instant deadline = Instant.now().plusSeconds(120);
-            while (delivered.get() - before < expected && Instant.now().isBefore(deadline)) {
-                LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-            }
-            long count = delivered.get() - before;
-            double seconds = Duration.between(started, lastDelivery).toNanos() / 1e9;
-            Histogram latency = deliveryLatency.getIntervalHistogram();
-            deliveries.add(String.format(
-                    Locale.ROOT,
-                    "round %d: %d of %d deliveries in %.1f s (the writes' %.1f s and the backlog after them):"
-                            + " %.0f deliveries/s; commit to listener p50 %.1f ms, p99 %.1f ms, max %.1f ms",
-                    round,
-                    count,
-                    expected,
-                    seconds,
-                    (measure.toNanos() * 2) / 1e9,
-                    count / seconds,
-                    latency.getValueAtPercentile(50) / 1e6,
-                    latency.getValueAtPercentile(99) / 1e6,
-                    latency.getMaxValue() / 1e6));
+            deliveries.add(
+                    "round " + round + ", " + clients + " clients: " + drain((long) loaded[3] * listeners, measure));
+            double[] steady = writes(clients, measure, paced);
+            pacedWith.add(steady);
+            deliveries.add(String.format(Locale.ROOT, "round %d, %.0f writes/s: ", round, paced)
+                    + drain((long) steady[3] * listeners, measure));
             for (String listener : registered) {
                 delete(listener);
             }
         }
         System.out.println();
-        print("writes, " + clients + " clients, no listener", without);
-        print("writes, " + clients + " clients, " + listeners + " listeners", with);
-        print("writes, 1 client, no listener", single);
-        print("writes, 1 client, " + listeners + " listeners", singleWith);
+        print("1 client, no listener", single);
+        print("1 client, " + listeners + " listeners", singleWith);
+        print(clients + " clients, no listener", without);
+        print(clients + " clients, " + listeners + " listeners", with);
+        print(String.format(Locale.ROOT, "%.0f writes/s, no listener", paced), pacedWithout);
+        print(String.format(Locale.ROOT, "%.0f writes/s, %d listeners", paced, listeners), pacedWith);
         System.out.printf(
                 Locale.ROOT,
-                "ratio with %d listeners: %d clients %.2f, 1 client %.2f (median writes/s)%n",
+                "ratio with %d listeners (medians): 1 client %.2f, %d clients %.2f (writes/s); at %.0f writes/s the"
+                        + " p50 %.2f -> %.2f ms, p99 %.2f -> %.2f ms; service CPU per write %.2f -> %.2f ms"
+                        + " (%d clients)%n",
                 listeners,
+                median(singleWith, 0) / median(single, 0),
                 clients,
                 median(with, 0) / median(without, 0),
-                median(singleWith, 0) / median(single, 0));
+                paced,
+                median(pacedWithout, 1),
+                median(pacedWith, 1),
+                median(pacedWithout, 2),
+                median(pacedWith, 2),
+                median(without, 4),
+                median(with, 4),
+                clients);
         deliveries.forEach(System.out::println);
-        sink.stop(0);
-        sinkThreads.shutdownNow();
+        sink.close();
     }
 
-    /** Closed-loop writers for a while: {writes/s, p50 ms, p99 ms, writes}. */
-    private double[] writes(int clients, Duration duration) throws Exception {
+    /**
+     * Waits until the listener has {@code expected} more deliveries than when the phase began (or 2 minutes);
+     * with {@code phase}, says how the deliveries went since it began.
+     */
+    private String drain(long expected, Duration phase) {
+        long before = deliveredAtPhase;
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (delivered.get() - before < expected && Instant.now().isBefore(deadline)) {
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+        }
+        long count = delivered.get() - before;
+        double seconds = Duration.between(phaseStarted, lastDelivery).toNanos() / 1e9;
+        Histogram latency = deliveryLatency.getIntervalHistogram();
+        return String.format(
+                Locale.ROOT,
+                "%d of %d deliveries in %.1f s (the %d s of writes and the backlog after them): %.0f deliveries/s;"
+                        + " commit to listener p50 %.1f ms, p99 %.1f ms, max %.1f ms",
+                count,
+                expected,
+                seconds,
+                phase == null ? 0 : phase.toSeconds(),
+                count / seconds,
+                latency.getValueAtPercentile(50) / 1e6,
+                latency.getValueAtPercentile(99) / 1e6,
+                latency.getMaxValue() / 1e6);
+    }
+
+    private volatile long deliveredAtPhase;
+    private volatile Instant phaseStarted = Instant.now();
+
+    /**
+     * Writers for a while, closed-loop, or at {@code rate} writes/s in all when it is positive: {writes/s,
+     * p50 ms, p99 ms, writes, the service's CPU ms per write (when its pid is known)}.
+     */
+    private double[] writes(int clients, Duration duration, double rate) throws Exception {
         Recorder latencies = new Recorder(3);
         AtomicLong done = new AtomicLong();
         AtomicLong failed = new AtomicLong();
@@ -195,10 +208,17 @@ public final class NotificationBenchmark {
             if (status != 201) {
                 throw new IllegalStateException("Could not register a subscription: " + status);
             }
+            long interval = rate > 0 ? (long) (1e9 * clients / rate) : 0;
+            long offset = interval * c / clients;
             threads.add(new Thread(() -> {
                 try (Http1Client client = new Http1Client("127.0.0.1", port, token)) {
                     String path = "/v2/orgs/" + org + "/subscriptions/" + subscription + "/devices";
+                    long next = System.nanoTime() + offset;
                     while (running.get()) {
+                        if (interval > 0) {
+                            LockSupport.parkNanos(next - System.nanoTime());
+                            next += interval;
+                        }
                         long started = System.nanoTime();
                         int answer = client.post(path, device());
                         if (answer == 201) {
@@ -213,6 +233,10 @@ public final class NotificationBenchmark {
                 }
             }));
         }
+        deliveredAtPhase = delivered.get();
+        phaseStarted = Instant.now();
+        deliveryLatency.reset();
+        double cpuBefore = servicePid > 0 ? ProcStats.processCpuSeconds(servicePid) : 0;
         long started = System.nanoTime();
         threads.forEach(Thread::start);
         LockSupport.parkNanos(duration.toNanos());
@@ -224,12 +248,14 @@ public final class NotificationBenchmark {
         if (failed.get() > 0) {
             System.out.println("  (" + failed.get() + " writes failed)");
         }
+        double cpu = servicePid > 0 ? ProcStats.processCpuSeconds(servicePid) - cpuBefore : 0;
         Histogram histogram = latencies.getIntervalHistogram();
         return new double[] {
             done.get() / seconds,
             histogram.getValueAtPercentile(50) / 1e6,
             histogram.getValueAtPercentile(99) / 1e6,
-            done.get() + clients
+            done.get() + clients,
+            done.get() == 0 ? 0 : cpu * 1000 / done.get()
         };
     }
 
@@ -283,10 +309,15 @@ public final class NotificationBenchmark {
     }
 
     private static void print(String what, List<double[]> rounds) {
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-36s", what));
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-30s", what));
         for (double[] round : rounds) {
             line.append(String.format(
-                    Locale.ROOT, "  %7.1f writes/s (p50 %.2f ms, p99 %.2f ms)", round[0], round[1], round[2]));
+                    Locale.ROOT,
+                    "  %7.1f writes/s (p50 %.2f ms, p99 %.2f ms, %.2f ms CPU)",
+                    round[0],
+                    round[1],
+                    round[2],
+                    round[4]));
         }
         System.out.println(line);
     }
@@ -298,8 +329,75 @@ public final class NotificationBenchmark {
                 : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
     }
 
-    static {
-        // the JDK's HTTP server logs nothing we need
-        java.util.logging.Logger.getLogger("com.sun.net.httpserver").setLevel(java.util.logging.Level.OFF);
+    /**
+     * The listener: HTTP/1.1 on plain sockets, a thread per kept-alive connection, 204 at once. The JDK's
+     * HttpServer cost several times more CPU a request, on the two cores the service shares with it.
+     */
+    private final class Sink implements AutoCloseable {
+
+        private final java.net.ServerSocket server = new java.net.ServerSocket();
+        private final List<java.net.Socket> connections = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final byte[] answer = "HTTP/1.1 204 No Content\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+        Sink() throws IOException {
+            server.bind(new InetSocketAddress("127.0.0.1", 0), 512);
+            Thread acceptor = new Thread(this::accept, "sink-accept");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        private void accept() {
+            while (!server.isClosed()) {
+                try {
+                    java.net.Socket socket = server.accept();
+                    socket.setTcpNoDelay(true);
+                    connections.add(socket);
+                    Thread reader = new Thread(() -> serve(socket), "sink-connection");
+                    reader.setDaemon(true);
+                    reader.start();
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        }
+
+        private void serve(java.net.Socket socket) {
+            try (socket;
+                    InputStream in = new java.io.BufferedInputStream(socket.getInputStream(), 16384);
+                    java.io.OutputStream out = socket.getOutputStream()) {
+                while (true) {
+                    Http1Client.Response head = Http1Client.readHeaders(in);
+                    if (head == null) {
+                        return;
+                    }
+                    byte[] body = in.readNBytes((int) head.contentLength());
+                    Instant at = Instant.now();
+                    out.write(answer);
+                    out.flush();
+                    Matcher time = TIME.matcher(new String(body, StandardCharsets.UTF_8));
+                    if (time.find()) {
+                        long nanos = Duration.between(Instant.parse(time.group(1)), at)
+                                .toNanos();
+                        deliveryLatency.recordValue(Math.max(1, Math.min(nanos, 60_000_000_000L)));
+                    }
+                    delivered.incrementAndGet();
+                    lastDelivery = at;
+                }
+            } catch (IOException | RuntimeException gone) {
+                // the service closed the connection (idle, or stopping)
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+            for (java.net.Socket socket : connections) {
+                socket.close();
+            }
+        }
     }
 }
