@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     instance takes the listener over
  * @param concurrencyPerListener a listener's subscriptions delivered at once (each one's events in order)
  * @param batchSize events a listener reads per round
+ * @param deliver whether this instance delivers: instances that only serve writes can leave deliveries (and
+ *     their CPU) to others; listeners are shared among the instances that do
  */
 @ConfigurationProperties("devices.notifications")
 public record NotificationProperties(
@@ -31,7 +33,8 @@ public record NotificationProperties(
         @DefaultValue("200ms") Duration pollInterval,
         @DefaultValue("10s") Duration claimTimeout,
         @DefaultValue("8") int concurrencyPerListener,
-        @DefaultValue("200") int batchSize) {
+        @DefaultValue("200") int batchSize,
+        @DefaultValue("true") boolean deliver) {
 
     /**
      * @param firstInterval the wait after a delivery's first failure; it doubles after each further one

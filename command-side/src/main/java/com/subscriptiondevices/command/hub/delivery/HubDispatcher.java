@@ -252,6 +252,10 @@ public final class HubDispatcher implements SmartLifecycle {
 
     @Override
     public void start() {
+        if (!settings.deliver()) {
+            log.info("This instance does not deliver the hub's events (devices.notifications.deliver=false)");
+            return;
+        }
         running = true;
         ticker.scheduleWithFixedDelay(this::tick, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
