@@ -70,6 +70,10 @@ final class Api {
         return send(request.method("PATCH", HttpRequest.BodyPublishers.ofString(json)), json);
     }
 
+    Response delete(String path, String token) {
+        return send(request(path, token, Map.of()).DELETE(), null);
+    }
+
     private HttpRequest.Builder request(String path, String token, Map<String, String> headers) {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));

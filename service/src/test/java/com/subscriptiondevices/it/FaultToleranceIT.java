@@ -59,6 +59,12 @@ class FaultToleranceIT extends ServiceIT {
 
     @Test
     void under_killed_connections_and_cancelled_queries_every_acknowledged_write_is_read_at_once() throws Exception {
+        // a listener of the hub hears every event of the writes below, whatever the faults
+        TestListener listener = new TestListener();
+        String hubToken = token(Scopes.EVENTS);
+        Api.Response registered =
+                api.post("/v2/orgs/" + ORG + "/hub", hubToken, "{\"callback\":\"" + listener.callback() + "\"}");
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Written> acknowledged = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> refused = new ConcurrentLinkedQueue<>();
@@ -154,6 +160,43 @@ class FaultToleranceIT extends ServiceIT {
                 .as("nothing dead-lettered")
                 .isEmpty();
         assertVerified();
+
+        try {
+            List<String> expected = new ArrayList<>();
+            for (String subscription : subscriptions) {
+                expected.addAll(jdbc.sql("select eventidentifier from domainevententry where aggregateidentifier = ?"
+                                + " order by sequencenumber")
+                        .param(subscription)
+                        .query(String.class)
+                        .list());
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!listener.firstArrivals(r -> true).containsAll(expected)) {
+                assertThat(System.nanoTime())
+                        .as("every event reaches the listener: " + expected.size() + " events")
+                        .isLessThan(deadline);
+                LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+            }
+            for (String subscription : subscriptions) {
+                List<String> order = jdbc.sql("select eventidentifier from domainevententry where aggregateidentifier"
+                                + " = ? order by sequencenumber")
+                        .param(subscription)
+                        .query(String.class)
+                        .list();
+                assertThat(listener.firstArrivals(r -> order.contains(r.eventId())))
+                        .as("in the subscription's order")
+                        .isEqualTo(order);
+            }
+            System.out.printf(
+                    "Faults: the hub's listener got all %d events (%d requests, resends after faults included)%n",
+                    expected.size(), listener.all().size());
+            assertThat(api.get("/admin/dead-letters", token(Scopes.ADMIN)).json())
+                    .as("nothing dead-lettered by the hub either")
+                    .isEmpty();
+        } finally {
+            api.delete(registered.header("Location"), hubToken);
+            listener.close();
+        }
     }
 
     @Test

@@ -58,7 +58,15 @@ class FuzzIT extends PostgresIT {
             + "   where payloadtype not like '%.SimReplaced' and payloadtype not like '%.SimReplacementRejected')"
             + " || '/' || (select count(*) from device_model.subscription_view) || '/' || (select count(*) from device_model.device_view)"
             + " || '/' || (select count(*) from v1_device_model.v1_subscription) || '/' || (select count(*) from v1_device_model.v1_device)"
-            + " || '/' || (select count(*) from v1_device_model.v1_change_request) || '/' || (select count(*) from unique_claim)";
+            + " || '/' || (select count(*) from v1_device_model.v1_change_request) || '/' || (select count(*) from hub_listener)"
+            + " || '/' || (select count(*) from unique_claim)";
+
+    /**
+     * The hub's listeners that valid registrations leave: in the other org (no other request here writes
+     * there), at a port nothing listens on, for a type nothing sends yet; removed before and after the run.
+     */
+    private static final String FUZZ_LISTENERS =
+            "delete from hub_listener where org = '" + OTHER_ORG + "' and callback like 'http://127.0.0.1:9/%'";
 
     private static final String DEAD_LETTERS = "select count(*) from deadletterentry";
 
@@ -79,6 +87,7 @@ class FuzzIT extends PostgresIT {
 
     @Test
     void no_request_of_any_shape_gets_a_5xx_internals_or_a_half_stored_refusal() throws IOException {
+        jdbc.sql(FUZZ_LISTENERS).update();
         Attempts attempts = new Attempts(this);
         RawHttp raw = new RawHttp(port);
         long deadLetters = jdbc.sql(DEAD_LETTERS).query(Long.class).single();
@@ -109,6 +118,7 @@ class FuzzIT extends PostgresIT {
         assertThat(statuses.keySet()).as("valid requests got through too").anyMatch(status -> status < 300);
         // the network refuses the replacements asked here a moment later; other tests ask for that ICCID too
         eventually("the fuzzed replacements are answered", attempts::noReplacementPending);
+        jdbc.sql(FUZZ_LISTENERS).update();
     }
 
     private String stored() {
@@ -294,6 +304,7 @@ class FuzzIT extends PostgresIT {
         private final String imsi;
         private final String mac;
         private final String token;
+        private final String listener;
         private final List<Endpoint> endpoints;
 
         /** One endpoint's valid request. */
@@ -301,7 +312,8 @@ class FuzzIT extends PostgresIT {
 
         Attempts(FuzzIT test) {
             this.test = test;
-            this.token = test.token(Scopes.READ, Scopes.WRITE, Scopes.SECRETS, Scopes.AUDIT, Scopes.ADMIN);
+            this.token =
+                    test.token(Scopes.READ, Scopes.WRITE, Scopes.SECRETS, Scopes.AUDIT, Scopes.ADMIN, Scopes.EVENTS);
             Api.Response created =
                     test.api.post("/v2/orgs/" + ORG + "/subscriptions", token, "{\"legacy_account_id\": 4711}");
             this.subscription = created.json().get("id").asString();
@@ -319,13 +331,24 @@ class FuzzIT extends PostgresIT {
                     .json();
             this.sim = simDevice.get("id").asString();
             this.simLegacyId = simDevice.get("legacy_id").asLong();
+            this.listener = test.api
+                    .post("/v2/orgs/" + OTHER_ORG + "/hub", token, LISTENER)
+                    .json()
+                    .get("id")
+                    .asString();
             this.endpoints = endpoints();
         }
+
+        /** A valid registration: a callback nothing answers at, and a type nothing sends (yet). */
+        private static final String LISTENER = "{\"callback\":\"http://127.0.0.1:9/fuzz-hook\","
+                + "\"query\":\"type=subscription-devices.msisdn.changed\","
+                + "\"secret\":\"fuzz-secret-0123456789-0123456789-abcdef\"}";
 
         private List<Endpoint> endpoints() {
             String v2 = "/v2/orgs/" + ORG + "/subscriptions/" + subscription;
             String v1 = "/v1/orgs/" + ORG + "/subscriptions/" + subscriptionLegacyId + "/devices";
             String json = "application/json";
+            String hub = "/v2/orgs/" + OTHER_ORG + "/hub";
             return List.of(
                     new Endpoint(
                             "POST", "/v2/orgs/" + ORG + "/subscriptions", null, json, "{\"legacy_account_id\":4711}"),
@@ -379,7 +402,12 @@ class FuzzIT extends PostgresIT {
                     // never a valid name: a real rebuild would replay the whole store for every mutation
                     new Endpoint("POST", "/admin/projections/no-such-projection/rebuild", null, null, null),
                     new Endpoint("GET", "/admin/dead-letters", "processing_group=device-projection", null, null),
-                    new Endpoint("POST", "/admin/dead-letters/" + UUID.randomUUID() + "/retry", null, null, null));
+                    new Endpoint("POST", "/admin/dead-letters/" + UUID.randomUUID() + "/retry", null, null, null),
+                    new Endpoint("POST", hub, null, json, LISTENER),
+                    new Endpoint("POST", hub, null, json, "{\"callback\":\"https://hooks.fuzz.example/devices\"}"),
+                    new Endpoint("GET", hub, null, null, null),
+                    new Endpoint("GET", hub + "/" + listener, null, null, null),
+                    new Endpoint("DELETE", hub + "/" + UUID.randomUUID(), null, null, null));
         }
 
         boolean noReplacementPending() {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.subscriptiondevices.SubscriptionDevicesApplication;
+import com.subscriptiondevices.command.hub.NotificationProperties;
+import com.subscriptiondevices.command.hub.listener.CallbackPolicy;
 import com.subscriptiondevices.platform.security.DevTokens;
 import com.subscriptiondevices.platform.security.Scopes;
 import java.time.Duration;
@@ -15,7 +17,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The prod profile takes tokens from an issuer only: never without one, never the dev secret. */
+/**
+ * The prod profile takes tokens from an issuer only: never without one, never the dev secret; and it allows
+ * no callback host for the hub until configured.
+ */
 class ProdProfileIT {
 
     @Test
@@ -36,6 +41,11 @@ class ProdProfileIT {
         try (ConfigurableApplicationContext context =
                 start("--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9/jwks")) {
             assertThat(context.getBeansOfType(DevTokens.class)).isEmpty();
+            assertThat(context.getBean(NotificationProperties.class).allowedHosts())
+                    .as("no callback host until an operator lists some")
+                    .isEmpty();
+            assertThatThrownBy(() -> context.getBean(CallbackPolicy.class).check("http://127.0.0.1:8080/hook"))
+                    .hasMessageContaining("not allowed");
             String devToken = new DevTokens("a-dev-secret-that-is-long-enough-0123456789")
                     .mint("u", null, List.of("yoigo"), Scopes.ALL, Duration.ofMinutes(5));
             Api api = new Api(

@@ -65,7 +65,11 @@ class SplitDeploymentIT {
     void the_command_side_writes_the_read_models_and_runs_the_process_and_the_query_side_runs_nothing() {
         assertThat(commandSide.getBean(EventProcessingConfiguration.class).eventProcessors())
                 .containsOnlyKeys(
-                        "unique-claims", "device-projection", "v1-device-projection", "SimReplacementProcessProcessor");
+                        "unique-claims",
+                        "device-projection",
+                        "v1-device-projection",
+                        "SimReplacementProcessProcessor",
+                        "hub");
         assertThat(commandSide
                         .getBean(EventProcessingConfiguration.class)
                         .eventProcessor("device-projection")
@@ -150,6 +154,38 @@ class SplitDeploymentIT {
                         .status())
                 .as("a query-side endpoint")
                 .isIn(404, 405);
+    }
+
+    @Test
+    void the_command_side_runs_the_hub_and_a_write_reaches_a_listener_within_a_second() {
+        String token = new DevTokens(SECRET)
+                .mint("u", "agent@shop.example", List.of("split-hub"), Scopes.ALL, Duration.ofMinutes(5));
+        Api commands = new Api(port(commandSide));
+        try (TestListener listener = new TestListener()) {
+            Api.Response registered =
+                    commands.post("/v2/orgs/split-hub/hub", token, "{\"callback\":\"" + listener.callback() + "\"}");
+            assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+            assertThat(Api.outsideTheContract(port(querySide))
+                            .get("/v2/orgs/split-hub/hub", token)
+                            .status())
+                    .as("a command-side endpoint (deploy/nginx.conf routes every method of it there)")
+                    .isIn(404, 405);
+            List<Duration> latencies = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                java.time.Instant written = java.time.Instant.now();
+                String id = commands.post("/v2/orgs/split-hub/subscriptions", token, "{\"legacy_account_id\": 1}")
+                        .json()
+                        .get("id")
+                        .asString();
+                TestListener.Received heard =
+                        listener.await(r -> r.json().get("source").asString().endsWith(id), Duration.ofSeconds(5));
+                latencies.add(Duration.between(written, heard.at()));
+            }
+            System.out.println("Hub, split deployment: commit to listener " + latencies);
+            assertThat(latencies).allSatisfy(latency -> assertThat(latency).isLessThan(Duration.ofSeconds(1)));
+            assertThat(commands.delete(registered.header("Location"), token).status())
+                    .isEqualTo(204);
+        }
     }
 
     private static int port(ConfigurableApplicationContext context) {

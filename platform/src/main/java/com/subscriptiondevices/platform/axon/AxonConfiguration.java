@@ -1,7 +1,9 @@
 package com.subscriptiondevices.platform.axon;
 
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.sql.DataSource;
@@ -109,7 +111,11 @@ public class AxonConfiguration {
         return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
     }
 
-    /** Tokens live beside the read models, so a projection's rows and its position commit together. */
+    /**
+     * Tokens live beside the consumers' effects, so a consumer's effects and its position commit together.
+     * Each application context claims under a name of its own: Axon's default, the JVM's name, is the same
+     * for two contexts in one JVM (tests run several instances so), which then both held every claim.
+     */
     @Bean
     TokenStore tokenStore(
             ConnectionProvider connectionProvider, Serializer serializer, EventProcessingProperties processing) {
@@ -118,6 +124,8 @@ public class AxonConfiguration {
                 .schema(new TokenSchema())
                 .serializer(serializer)
                 .claimTimeout(processing.claimTimeout())
+                .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "/"
+                        + UUID.randomUUID().toString().substring(0, 8))
                 .build();
     }
 

@@ -8,8 +8,10 @@ public final class Scopes {
     public static final String SECRETS = "devices:secrets";
     public static final String AUDIT = "devices:audit";
     public static final String ADMIN = "devices:admin";
+    /** The change notifications' hub (listeners and their deliveries). */
+    public static final String EVENTS = "devices:events";
 
-    public static final java.util.List<String> ALL = java.util.List.of(READ, WRITE, SECRETS, AUDIT, ADMIN);
+    public static final java.util.List<String> ALL = java.util.List.of(READ, WRITE, SECRETS, AUDIT, ADMIN, EVENTS);
 
     private Scopes() {}
 }

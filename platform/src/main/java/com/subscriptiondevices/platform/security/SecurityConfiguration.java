@@ -25,7 +25,7 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 /**
  * Every {@code /v1}, {@code /v2} and {@code /admin} call needs a Bearer JWT. Reads need
  * {@code devices:read}, writes {@code devices:write}, history {@code devices:audit}, admin
- * {@code devices:admin}; paths under {@code /orgs/{org}} also need that org in the token. Refusals
+ * {@code devices:admin}, the hub {@code devices:events}; paths under {@code /orgs/{org}} also need that org in the token. Refusals
  * answer in the error body of the path's API family. The benchmark's constant document
  * ({@code /bench/constant}) is open only while {@code devices.bench.constant-endpoint=true}; otherwise
  * the path is like any unknown one.
@@ -99,6 +99,9 @@ class SecurityConfiguration {
                         .access(new OrgScopeAuthorization(Scopes.ADMIN))
                         .requestMatchers("/admin/**")
                         .access(new OrgScopeAuthorization(Scopes.ADMIN))
+                        // the hub, every method of it: listeners see events, and change what is sent where
+                        .requestMatchers("/v2/orgs/{org}/hub", "/v2/orgs/{org}/hub/**")
+                        .access(new OrgScopeAuthorization(Scopes.EVENTS))
                         .requestMatchers(HttpMethod.GET, "/v2/orgs/{org}/subscriptions/{subscriptionId}/history")
                         .access(new OrgScopeAuthorization(Scopes.AUDIT))
                         .requestMatchers(HttpMethod.GET, "/v1/orgs/{org}/**", "/v2/orgs/{org}/**")

@@ -23,11 +23,16 @@ public final class ErrorStatuses {
                     INVALID_MAC_ADDRESS_FORMAT,
                     INVALID_SECRET_CODE_FORMAT,
                     INVALID_PATCH,
+                    INVALID_CALLBACK,
                     USER_NAME_REQUIRED -> HttpStatus.BAD_REQUEST;
             case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;
             case FORBIDDEN_ORGANIZATION, MISSING_PERMISSIONS -> HttpStatus.FORBIDDEN;
-            case NOT_FOUND, SUBSCRIPTION_NOT_FOUND, DEVICE_NOT_FOUND, DEAD_LETTER_NOT_FOUND, PROJECTION_NOT_FOUND ->
-                HttpStatus.NOT_FOUND;
+            case NOT_FOUND,
+                    SUBSCRIPTION_NOT_FOUND,
+                    DEVICE_NOT_FOUND,
+                    DEAD_LETTER_NOT_FOUND,
+                    LISTENER_NOT_FOUND,
+                    PROJECTION_NOT_FOUND -> HttpStatus.NOT_FOUND;
             case METHOD_NOT_ALLOWED -> HttpStatus.METHOD_NOT_ALLOWED;
             case NOT_ACCEPTABLE -> HttpStatus.NOT_ACCEPTABLE;
             case SUBSCRIPTION_ALREADY_EXISTS,

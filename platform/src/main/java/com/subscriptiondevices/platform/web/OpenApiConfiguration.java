@@ -95,6 +95,10 @@ class OpenApiConfiguration {
                                 .description("The V1 resource: devices by integer id, change-request history, SIM"
                                         + " replacement"),
                         new Tag()
+                                .name("Hub")
+                                .description("Change notifications: listeners that get the org's events as signed"
+                                        + " CloudEvents (needs devices:events)"),
+                        new Tag()
                                 .name("Operations")
                                 .description("Operators: read models and their rebuilds, dead letters (needs"
                                         + " devices:admin)")))

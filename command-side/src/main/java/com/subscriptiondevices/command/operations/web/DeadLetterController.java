@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Operators: the events an asynchronous consumer (the SIM replacement process) could not handle for a
- * reason other than a transient one, and retrying them. Needs {@code devices:admin}. They are served
+ * Operators: the events an asynchronous consumer (the SIM replacement process, the hub's consumer) could
+ * not handle for a reason other than a transient one, and the hub's deliveries given up, and retrying them. Needs {@code devices:admin}. They are served
  * by the process that runs the consumers: the command side.
  */
 @RestController
@@ -39,7 +39,8 @@ class DeadLetterController {
             operationId = "listDeadLetters",
             summary = "Events an asynchronous consumer could not handle",
             description = "Oldest first. Each letter names its processing group (the consumer, e.g. the SIM"
-                    + " replacement process), its sequence (for the process: the replacement request; later"
+                    + " replacement process; hub-deliveries: the hub's deliveries given up after 24 h, whose"
+                    + " sequence is <listener id>/<subscription id>), its sequence (for the process: the replacement request; later"
                     + " events of a sequence wait behind its first dead letter), the event, and why it failed;"
                     + " letters waiting behind another have no cause of their own. Transient failures of the"
                     + " database are retried by the consumer and never end up here. The payload is not shown."

@@ -25,12 +25,14 @@ import org.axonframework.messaging.deadletter.ThrowableCause;
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * The dead-letter queues of the asynchronous consumers (the SIM replacement process; read models are
- * written with the commands and have none). A consumer registers its processing group and how to
+ * The dead-letter queues of the asynchronous consumers (the SIM replacement process, the hub's
+ * consumer of the event store; read models are written with the commands and have none), and the other
+ * sources of dead letters ({@link DeadLetterSource}: the hub's given-up deliveries). A consumer registers its processing group and how to
  * handle a letter again. Only an event that fails for a reason other than a transient one of the
  * database is dead-lettered: a transient failure is retried by the consumer's processor, with back-off.
  * Later events of a dead-lettered sequence wait in the queue behind it, so a consumer never sees a
@@ -55,16 +57,19 @@ public class DeadLetterQueues {
     private final Serializer serializer;
     private final Serializer eventSerializer;
     private final Map<String, Consumer> consumers = new ConcurrentHashMap<>();
+    private final ObjectProvider<DeadLetterSource> sources;
 
     DeadLetterQueues(
             ConnectionProvider connections,
             TransactionManager transactions,
             Serializer serializer,
-            @Qualifier("eventSerializer") Serializer eventSerializer) {
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            ObjectProvider<DeadLetterSource> sources) {
         this.connections = connections;
         this.transactions = transactions;
         this.serializer = serializer;
         this.eventSerializer = eventSerializer;
+        this.sources = sources;
     }
 
     /** Gives a consumer's processing group a queue; {@code redelivery} is how a retry hands it a letter. */
@@ -82,9 +87,11 @@ public class DeadLetterQueues {
         consumers.put(processingGroup, new Consumer(queue, redelivery));
     }
 
-    /** The processing groups with a queue. */
+    /** The processing groups with a queue, and those of the other sources of dead letters. */
     public List<String> processingGroups() {
-        return consumers.keySet().stream().sorted().toList();
+        List<String> groups = new ArrayList<>(consumers.keySet());
+        sources.forEach(source -> groups.add(source.processingGroup()));
+        return groups.stream().sorted().distinct().toList();
     }
 
     /**
@@ -131,6 +138,11 @@ public class DeadLetterQueues {
                 }
             }
         });
+        sources.forEach(source -> {
+            if (processingGroup.isEmpty() || processingGroup.get().equals(source.processingGroup())) {
+                letters.addAll(source.list());
+            }
+        });
         letters.sort(Comparator.comparing(DeadLetterView::enqueuedAt));
         return letters;
     }
@@ -147,6 +159,12 @@ public class DeadLetterQueues {
      * behind it.
      */
     public RetryResult retry(String id) {
+        for (DeadLetterSource source : sources) {
+            Optional<RetryResult> retried = source.retry(id);
+            if (retried.isPresent()) {
+                return retried.get();
+            }
+        }
         DeadLetterView letter = find(id).orElseThrow(() ->
                 new DomainException(ErrorCode.DEAD_LETTER_NOT_FOUND, "There is no dead letter " + id + "."));
         Consumer consumer = consumer(letter.processingGroup());

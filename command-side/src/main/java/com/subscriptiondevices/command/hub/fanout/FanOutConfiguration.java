@@ -1,0 +1,110 @@
+package com.subscriptiondevices.command.hub.fanout;
+
+import com.subscriptiondevices.command.hub.delivery.HubDispatcher;
+import com.subscriptiondevices.command.readmodel.ResourceStates;
+import com.subscriptiondevices.platform.axon.deadletter.DeadLetterQueues;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The hub's consumer of the event store: a tracking processor on the asynchronous consumers' polling
+ * stream, one segment (so one instance at a time appends to the hub's stream, in order), its position
+ * committed with what it appended. As with the SIM replacement process, a transient database failure
+ * fails the batch and is retried with back-off, never dead-lettered; anything else dead-letters the event
+ * (group {@value #GROUP}, sequence: the subscription), and the subscription's later events wait behind it.
+ * On its first start it begins at the head of the event store: listeners hear what happens after they
+ * register, so the past is not read.
+ */
+@Configuration(proxyBeanMethods = false)
+class FanOutConfiguration {
+
+    static final String GROUP = "hub";
+
+    @Bean
+    ConfigurerModule hubFanOut(
+            DeadLetterQueues letters,
+            PlatformTransactionManager platformTransactions,
+            @Qualifier("consumerEventSource") ObjectProvider<EmbeddedEventStore> events,
+            JdbcClient jdbc,
+            ResourceStates states,
+            JsonMapper json,
+            ObjectProvider<HubDispatcher> dispatcher) {
+        HubFanOut fanOut = new HubFanOut(
+                new HubEventLog(jdbc),
+                states,
+                new CloudEvents(json),
+                () -> dispatcher.ifAvailable(HubDispatcher::wake));
+        // each event in a savepoint: a failed statement leaves the batch's transaction usable for the
+        // dead letter and the position (PostgreSQL refuses every statement after a failed one)
+        TransactionTemplate savepoint = new TransactionTemplate(platformTransactions);
+        savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        // a retried letter runs in the transaction the dead-letter queue opens for it
+        letters.register(GROUP, fanOut::handle);
+        return configurer -> configurer
+                .eventProcessing()
+                .registerTrackingEventProcessor(
+                        GROUP,
+                        config -> events.getObject(),
+                        config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(100)
+                                .andInitialTrackingToken(StreamableMessageSource::createHeadToken))
+                .registerEventHandler(config -> new SavepointedFanOut(fanOut, savepoint))
+                .assignHandlerInstancesMatching(GROUP, handler -> handler instanceof SavepointedFanOut)
+                .registerListenerInvocationErrorHandler(
+                        GROUP,
+                        config ->
+                                (failure, event, handler) -> letters.failed(GROUP, subscription(event), event, failure))
+                .registerHandlerInterceptor(GROUP, config -> (unitOfWork, chain) -> {
+                    EventMessage<?> event = unitOfWork.getMessage();
+                    Object subscription = subscription(event);
+                    if (subscription != null && letters.waitsBehindLetters(GROUP, subscription, event)) {
+                        return null;
+                    }
+                    return chain.proceed();
+                });
+    }
+
+    private static Object subscription(EventMessage<?> event) {
+        return event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
+    }
+
+    /** The fan-out, each event in a savepoint of the batch's transaction. */
+    private static final class SavepointedFanOut implements org.axonframework.eventhandling.EventMessageHandler {
+
+        private final HubFanOut fanOut;
+        private final TransactionTemplate savepoint;
+
+        SavepointedFanOut(HubFanOut fanOut, TransactionTemplate savepoint) {
+            this.fanOut = fanOut;
+            this.savepoint = savepoint;
+        }
+
+        @Override
+        public boolean canHandle(EventMessage<?> event) {
+            return fanOut.canHandle(event);
+        }
+
+        @Override
+        public Class<?> getTargetType() {
+            return HubFanOut.class;
+        }
+
+        @Override
+        public Object handle(EventMessage<?> event) {
+            return savepoint.execute(status -> fanOut.handle(event));
+        }
+    }
+}

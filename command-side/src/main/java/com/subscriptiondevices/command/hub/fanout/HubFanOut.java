@@ -1,0 +1,115 @@
+package com.subscriptiondevices.command.hub.fanout;
+
+import com.subscriptiondevices.api.subscription.SubscriptionCreated;
+import com.subscriptiondevices.command.hub.HubEventTypes;
+import com.subscriptiondevices.command.hub.listener.ListenerQuery;
+import com.subscriptiondevices.command.readmodel.ResourceStates;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventMessageHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The hub's one asynchronous consumer of the event store: for each event that a listener of its org
+ * wants, it appends the CloudEvent to the hub's stream, in the transaction that also stores the
+ * consumer's position. Listeners then read that stream at their own pace ({@code HubDispatcher}): no
+ * listener's trouble reaches this consumer, and events are prepared once whatever the number of
+ * listeners. Orgs without listeners cost a lookup of the org and nothing else.
+ */
+final class HubFanOut implements EventMessageHandler {
+
+    private static final String WANTED = HubFanOut.class.getName() + ".wanted";
+
+    private final HubEventLog log;
+    private final ResourceStates states;
+    private final CloudEvents cloudEvents;
+    private final Runnable appended;
+
+    HubFanOut(HubEventLog log, ResourceStates states, CloudEvents cloudEvents, Runnable appended) {
+        this.log = log;
+        this.states = states;
+        this.cloudEvents = cloudEvents;
+        this.appended = appended;
+    }
+
+    @Override
+    public boolean canHandle(EventMessage<?> event) {
+        return event instanceof DomainEventMessage<?>
+                && HubEventTypes.of(event.getPayloadType()).isPresent();
+    }
+
+    @Override
+    public Class<?> getTargetType() {
+        return HubFanOut.class;
+    }
+
+    @Override
+    public Object handle(EventMessage<?> message) {
+        if (!(message instanceof DomainEventMessage<?> event)) {
+            return null;
+        }
+        Optional<HubEventTypes.Mapping> mapping = HubEventTypes.of(event.getPayloadType());
+        if (mapping.isEmpty()) {
+            return null;
+        }
+        String subscription = event.getAggregateIdentifier();
+        Optional<String> org = event.getPayload() instanceof SubscriptionCreated created
+                ? Optional.of(created.org())
+                : states.orgOf(subscription);
+        ListenerQuery wanted = org.map(o -> wanted().get(o)).orElse(null);
+        if (wanted == null || !wanted.wants(mapping.get().type())) {
+            // its state is not kept up to date while nobody listens: replayed when someone does
+            states.forget(subscription);
+            return null;
+        }
+        ResourceStates.After after = states.after(event);
+        Optional<String> body = cloudEvents.of(event, mapping.get(), org.get(), after);
+        if (body.isPresent()) {
+            appendInTurn();
+            log.append(
+                    org.get(),
+                    subscription,
+                    event.getIdentifier(),
+                    mapping.get().type(),
+                    event.getTimestamp(),
+                    body.get());
+        }
+        return null;
+    }
+
+    /** What the orgs' listeners want, read once per batch of events (one transaction). */
+    private Map<String, ListenerQuery> wanted() {
+        if (CurrentUnitOfWork.isStarted()) {
+            return CurrentUnitOfWork.get().root().getOrComputeResource(WANTED, key -> log.wanted());
+        }
+        return log.wanted();
+    }
+
+    /**
+     * Takes the append turn once per transaction, and tells this process's listeners once it commits, so
+     * they need not wait for their next poll.
+     */
+    private void appendInTurn() {
+        String turn = HubFanOut.class.getName() + ".turn";
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            if (TransactionSynchronizationManager.getResource(turn) != null) {
+                return;
+            }
+            TransactionSynchronizationManager.bindResource(turn, Boolean.TRUE);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(turn);
+                    if (status == STATUS_COMMITTED) {
+                        appended.run();
+                    }
+                }
+            });
+        }
+        log.takeTurn();
+    }
+}
