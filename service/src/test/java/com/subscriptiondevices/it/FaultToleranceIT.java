@@ -319,7 +319,9 @@ class FaultToleranceIT extends ServiceIT {
      * Either way the client gets one 201 and the store holds the device once.
      */
     @ParameterizedTest
-    @EnumSource(value = CommitFault.class, names = {"BREAK_AFTER_COMMIT", "BREAK_INSTEAD_OF_COMMIT"})
+    @EnumSource(
+            value = CommitFault.class,
+            names = {"BREAK_AFTER_COMMIT", "BREAK_INSTEAD_OF_COMMIT"})
     void a_commit_whose_connection_broke_answers_as_done_and_is_written_exactly_once(CommitFault fault) {
         String subscription = subscription(ORG);
         String id = UUID.randomUUID().toString();
