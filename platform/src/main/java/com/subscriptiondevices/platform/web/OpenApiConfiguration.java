@@ -162,7 +162,11 @@ class OpenApiConfiguration {
                 describeDevice(openApi);
             }
             if (schemas.containsKey("SubscriptionView")) {
-                ApiSchemas.of(openApi, "SubscriptionView").allRequired();
+                ApiSchemas.of(openApi, "SubscriptionView")
+                        .allRequired()
+                        .nullable("msisdn")
+                        .example("msisdn", "+34600123456")
+                        .description("msisdn", "The phone number (E.164); null while the subscription has none");
             }
             if (schemas.containsKey("V1DeviceView")) {
                 describeV1Device(openApi);

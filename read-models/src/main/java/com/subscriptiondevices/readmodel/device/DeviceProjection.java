@@ -5,6 +5,7 @@ import com.subscriptiondevices.api.device.DeviceDetails;
 import com.subscriptiondevices.api.device.DeviceDetailsChanged;
 import com.subscriptiondevices.api.device.DeviceView;
 import com.subscriptiondevices.api.simreplacement.SimReplaced;
+import com.subscriptiondevices.api.subscription.MsisdnChanged;
 import com.subscriptiondevices.api.subscription.SubscriptionCreated;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -26,7 +27,12 @@ public final class DeviceProjection {
     @EventHandler
     void on(SubscriptionCreated event) {
         store.put(new SubscriptionRow(
-                event.subscriptionId().value(), event.org(), event.legacyId(), event.legacyAccountId()));
+                event.subscriptionId().value(), event.org(), event.legacyId(), event.legacyAccountId(), null));
+    }
+
+    @EventHandler
+    void on(MsisdnChanged event) {
+        store.changeMsisdn(event.subscriptionId().value(), event.msisdn());
     }
 
     @EventHandler

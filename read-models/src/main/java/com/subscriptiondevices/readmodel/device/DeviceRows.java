@@ -39,7 +39,11 @@ final class DeviceRows {
 
     static SubscriptionView view(SubscriptionRow row) {
         return new SubscriptionView(
-                SubscriptionId.of(row.subscriptionId()), row.legacyId(), row.legacyAccountId(), row.org());
+                SubscriptionId.of(row.subscriptionId()),
+                row.legacyId(),
+                row.legacyAccountId(),
+                row.org(),
+                row.msisdn());
     }
 
     static String json(DeviceDetails details) {

@@ -16,6 +16,9 @@ interface DeviceStore {
 
     void put(DeviceRow device);
 
+    /** The subscription's phone number, or null for none. */
+    void changeMsisdn(UUID subscriptionId, String msisdn);
+
     /** Changes what is known about a device: its lookup keys, version and representation. */
     void changeDetails(UUID deviceId, String macAddress, String serialNumber, long version, String details);
 

@@ -27,6 +27,13 @@ final class InMemoryDeviceStore implements DeviceStore {
     }
 
     @Override
+    public void changeMsisdn(UUID subscriptionId, String msisdn) {
+        subscriptions.computeIfPresent(
+                subscriptionId,
+                (id, row) -> new SubscriptionRow(id, row.org(), row.legacyId(), row.legacyAccountId(), msisdn));
+    }
+
+    @Override
     public void changeDetails(UUID deviceId, String macAddress, String serialNumber, long version, String details) {
         devices.computeIfPresent(
                 deviceId,

@@ -24,6 +24,7 @@ final class JdbcDeviceStore implements DeviceStore {
     private final String mergeSubscription;
     private final String mergeDevice;
     private final String changeDetails;
+    private final String changeMsisdn;
 
     JdbcDeviceStore(JdbcClient jdbc, String schema) {
         this.jdbc = jdbc;
@@ -31,11 +32,12 @@ final class JdbcDeviceStore implements DeviceStore {
         this.devices = schema + ".device_view";
         this.mergeSubscription = "merge into " + subscriptions + " t using (select cast(? as uuid) as subscription_id,"
                 + " cast(? as varchar(100)) as org, cast(? as bigint) as legacy_id,"
-                + " cast(? as bigint) as legacy_account_id) s on t.subscription_id = s.subscription_id"
+                + " cast(? as bigint) as legacy_account_id, cast(? as varchar(16)) as msisdn) s"
+                + " on t.subscription_id = s.subscription_id"
                 + " when matched then update set org = s.org, legacy_id = s.legacy_id,"
-                + " legacy_account_id = s.legacy_account_id"
-                + " when not matched then insert (subscription_id, org, legacy_id, legacy_account_id)"
-                + " values (s.subscription_id, s.org, s.legacy_id, s.legacy_account_id)";
+                + " legacy_account_id = s.legacy_account_id, msisdn = s.msisdn"
+                + " when not matched then insert (subscription_id, org, legacy_id, legacy_account_id, msisdn)"
+                + " values (s.subscription_id, s.org, s.legacy_id, s.legacy_account_id, s.msisdn)";
         this.mergeDevice = "merge into " + devices + " t using (select cast(? as uuid) as device_id,"
                 + " cast(? as uuid) as subscription_id, cast(? as bigint) as legacy_id,"
                 + " cast(? as varchar(10)) as category, cast(? as varchar(17)) as mac_address,"
@@ -47,6 +49,7 @@ final class JdbcDeviceStore implements DeviceStore {
                 + " when not matched then insert (device_id, subscription_id, legacy_id, category, mac_address,"
                 + " serial_number, version, details) values (s.device_id, s.subscription_id, s.legacy_id,"
                 + " s.category, s.mac_address, s.serial_number, s.version, s.details)";
+        this.changeMsisdn = "update " + subscriptions + " set msisdn = ? where subscription_id = ?";
         this.changeDetails = "update " + devices
                 + " set mac_address = ?, serial_number = ?, version = ?, details = ? where device_id = ?";
     }
@@ -58,8 +61,14 @@ final class JdbcDeviceStore implements DeviceStore {
                         subscription.subscriptionId(),
                         subscription.org(),
                         subscription.legacyId(),
-                        subscription.legacyAccountId())
+                        subscription.legacyAccountId(),
+                        subscription.msisdn())
                 .update();
+    }
+
+    @Override
+    public void changeMsisdn(UUID subscriptionId, String msisdn) {
+        jdbc.sql(changeMsisdn).params(msisdn, subscriptionId).update();
     }
 
     @Override
@@ -94,7 +103,7 @@ final class JdbcDeviceStore implements DeviceStore {
 
     @Override
     public Optional<SubscriptionRow> subscription(String org, UUID subscriptionId) {
-        return jdbc.sql("select subscription_id, org, legacy_id, legacy_account_id from " + subscriptions
+        return jdbc.sql("select subscription_id, org, legacy_id, legacy_account_id, msisdn from " + subscriptions
                         + " where subscription_id = ? and org = ?")
                 .params(subscriptionId, org)
                 .query(JdbcDeviceStore::subscriptionRow)
@@ -151,7 +160,7 @@ final class JdbcDeviceStore implements DeviceStore {
         if (subscriptionIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select subscription_id, org, legacy_id, legacy_account_id from " + subscriptions
+        return jdbc.sql("select subscription_id, org, legacy_id, legacy_account_id, msisdn from " + subscriptions
                         + " where subscription_id in (:ids)")
                 .param("ids", List.copyOf(subscriptionIds))
                 .query(JdbcDeviceStore::subscriptionRow)
@@ -176,7 +185,8 @@ final class JdbcDeviceStore implements DeviceStore {
     }
 
     private static SubscriptionRow subscriptionRow(ResultSet rs, int row) throws SQLException {
-        return new SubscriptionRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3), rs.getLong(4));
+        return new SubscriptionRow(
+                rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5));
     }
 
     private static DeviceRow deviceRow(ResultSet rs, int row) throws SQLException {
