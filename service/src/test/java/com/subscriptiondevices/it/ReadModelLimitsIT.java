@@ -38,9 +38,13 @@ class ReadModelLimitsIT extends PostgresIT {
 
     private static final Map<String, Source> COLUMNS = Map.ofEntries(
             Map.entry("device_model.subscription_view.org", new Org()),
+            Map.entry("device_model.subscription_view.msisdn", new Form(16, "E.164: + and at most 15 digits")),
             Map.entry("device_model.device_view.category", new Form(5, "SIM or OTHER")),
             Map.entry("device_model.device_view.mac_address", new Form(17, "stored as AA:BB:CC:DD:EE:FF")),
             Map.entry("device_model.device_view.serial_number", new Member(List.of("serial_number"))),
+            Map.entry("device_model.device_view.iccid", new Form(20, "an ICCID has 19 or 20 digits")),
+            Map.entry("device_model.device_view.imsi", new Form(15, "an IMSI has 14 or 15 digits")),
+            Map.entry("device_model.device_view.imei", new Form(15, "stored as the IMEI's 15 digits")),
             Map.entry("v1_device_model.v1_subscription.org", new Org()),
             Map.entry("v1_device_model.v1_device.category", new Form(5, "SIM or OTHER")),
             Map.entry(

@@ -11,8 +11,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 
 /**
- * The rules of the V2 device read model: devices by id, by subscription, by MAC address and by serial
- * number within an org. The same code keeps the live tables (in the command's transaction), fills a
+ * The rules of the V2 device read model: devices by id, by subscription, and within an org by MAC
+ * address, serial number, ICCID, IMSI and IMEI. The same code keeps the live tables (in the command's transaction), fills a
  * new version during a rebuild, and replays events in memory for verification and time travel.
  */
 @ProcessingGroup(DeviceModel.NAME)
@@ -58,6 +58,6 @@ public final class DeviceProjection {
     }
 
     private void change(java.util.UUID deviceId, DeviceDetails details, long version) {
-        store.changeDetails(deviceId, details.macAddress(), details.serialNumber(), version, DeviceRows.json(details));
+        store.changeDetails(deviceId, DeviceKeys.of(details), version, DeviceRows.json(details));
     }
 }

@@ -70,11 +70,15 @@ class IdentifiersTest {
         assertThat(Identifiers.isValidMsisdn("+34600123456")).isTrue();
         assertThat(Identifiers.isValidMsisdn("+12345")).isTrue();
         assertThat(Identifiers.isValidMsisdn("+123456789012345")).isTrue();
-        assertThat(Identifiers.isValidMsisdn("+1234567890123456")).as("16 digits").isFalse();
+        assertThat(Identifiers.isValidMsisdn("+1234567890123456"))
+                .as("16 digits")
+                .isFalse();
         assertThat(Identifiers.isValidMsisdn("+1234")).as("4 digits").isFalse();
         assertThat(Identifiers.isValidMsisdn("34600123456")).as("no plus").isFalse();
         assertThat(Identifiers.isValidMsisdn("+034600123456")).isFalse();
         assertThat(Identifiers.isValidMsisdn("+34 600 123 456")).isFalse();
-        assertThat(Identifiers.isValidMsisdn("+3460012345\u0661")).as("ASCII digits only").isFalse();
+        assertThat(Identifiers.isValidMsisdn("+3460012345\u0661"))
+                .as("ASCII digits only")
+                .isFalse();
     }
 }
