@@ -60,13 +60,15 @@ class ReadModelLimitsIT extends PostgresIT {
             Map.entry("v1_device_model.v1_change_request.iccid", new Form(20, "an ICCID has 19 or 20 digits")),
             Map.entry("v1_device_model.v1_change_request.imsi", new Form(15, "an IMSI has 14 or 15 digits")),
             Map.entry("v1_device_model.v1_change_request.new_iccid", new Form(20, "an ICCID has 19 or 20 digits")),
-            Map.entry("v1_device_model.v1_change_request.new_imsi", new Form(15, "an IMSI has 14 or 15 digits")));
+            Map.entry("v1_device_model.v1_change_request.new_imsi", new Form(15, "an IMSI has 14 or 15 digits")),
+            Map.entry("sim_swap_model.sim_swap.msisdn", new Form(16, "E.164: + and at most 15 digits")),
+            Map.entry("sim_swap_model.sim_swap.org", new Org()));
 
     @Test
     void every_column_limit_of_the_read_models_is_refused_at_the_edge_one_past_it_and_accepted_at_it() {
         Map<String, Integer> limits = new TreeMap<>();
         jdbc.sql("select table_schema || '.' || table_name || '.' || column_name, character_maximum_length"
-                        + " from information_schema.columns where table_schema in ('device_model', 'v1_device_model')"
+                        + " from information_schema.columns where table_schema in ('device_model', 'v1_device_model', 'sim_swap_model')"
                         + " and table_name <> 'flyway_schema_history' and character_maximum_length is not null")
                 .query((rs, row) -> Map.entry(rs.getString(1), rs.getInt(2)))
                 .list()
