@@ -8,8 +8,14 @@ public final class Scopes {
     public static final String SECRETS = "devices:secrets";
     public static final String AUDIT = "devices:audit";
     public static final String ADMIN = "devices:admin";
+    /** CAMARA's SIM swap scopes: both calls, or one each. */
+    public static final String SIM_SWAP = "sim-swap";
 
-    public static final java.util.List<String> ALL = java.util.List.of(READ, WRITE, SECRETS, AUDIT, ADMIN);
+    public static final String SIM_SWAP_CHECK = "sim-swap:check";
+    public static final String SIM_SWAP_RETRIEVE_DATE = "sim-swap:retrieve-date";
+
+    public static final java.util.List<String> ALL =
+            java.util.List.of(READ, WRITE, SECRETS, AUDIT, ADMIN, SIM_SWAP, SIM_SWAP_CHECK, SIM_SWAP_RETRIEVE_DATE);
 
     private Scopes() {}
 }
