@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 /**
  * CAMARA's SIM Swap API through HTTP on PostgreSQL: what a number's latest SIM change is, the check
@@ -18,8 +17,8 @@ import tools.jackson.databind.JsonNode;
  */
 class SimSwapIT extends PostgresIT {
 
-    static final String RETRIEVE = "/sim-swap/v2/retrieve-date";
-    static final String CHECK = "/sim-swap/v2/check";
+    static final String RETRIEVE = SimSwapCalls.RETRIEVE;
+    static final String CHECK = SimSwapCalls.CHECK;
 
     // --- what the latest SIM change is ----------------------------------------------------------
 
@@ -301,51 +300,42 @@ class SimSwapIT extends PostgresIT {
                 .isEqualTo(swapped);
     }
 
-    /** A CAMARA ErrorInfo with this status and code, and the family's x-correlator. */
+    // the calls, as SimSwapCalls makes them
+
     static void assertCamara(Api.Response answer, int status, String code) {
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
-        assertThat(answer.header("Content-Type")).startsWith("application/json");
-        JsonNode body = answer.json();
-        assertThat(body.size()).as(answer.toString()).isEqualTo(3);
-        assertThat(body.get("status").asInt()).isEqualTo(status);
-        assertThat(body.get("code").asString()).isEqualTo(code);
-        assertThat(body.get("message").asString()).isNotBlank();
-        assertThat(answer.header("x-correlator")).isNotNull();
+        SimSwapCalls.assertCamara(answer, status, code);
     }
 
-    /** A bank's token (no phone number) for both test orgs, with {@code sim-swap} unless scopes are given. */
     String bank(String... scopes) {
-        return bank(List.of(ORG, OTHER_ORG), scopes);
+        return calls().bank(scopes);
     }
 
     String bank(List<String> orgs, String... scopes) {
-        return tokens.mint(
-                "bank-1",
-                null,
-                orgs,
-                scopes.length == 0 ? List.of(Scopes.SIM_SWAP) : List.of(scopes),
-                Duration.ofMinutes(10));
+        return calls().bank(orgs, scopes);
     }
 
-    /** A token issued to the line's user: it names the phone number. */
     String line(String phoneNumber, String... scopes) {
-        return tokens.mint(
-                "line-user",
-                null,
-                List.of(ORG),
-                List.of(scopes),
-                Duration.ofMinutes(10),
-                Map.of("phone_number", phoneNumber));
+        return calls().line(phoneNumber, scopes);
     }
 
-    /** A subscription of the org registered with this number. */
     String numbered(String org, String msisdn) {
-        Api.Response created = api.post(
-                "/v2/orgs/" + org + "/subscriptions",
-                fullToken(),
-                "{\"legacy_account_id\": 4711, \"msisdn\": \"" + msisdn + "\"}");
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return created.json().get("id").asString();
+        return calls().numbered(org, msisdn);
+    }
+
+    Api.Response retrieve(String token, String number) {
+        return calls().retrieve(token, number);
+    }
+
+    Api.Response check(String token, String number, Integer maxAge) {
+        return calls().check(token, number, maxAge);
+    }
+
+    Instant latest(String number) {
+        return calls().latest(number);
+    }
+
+    private SimSwapCalls calls() {
+        return new SimSwapCalls(api, tokens, fullToken());
     }
 
     Api.Response patchMsisdn(String subscription, String operations) {
@@ -374,29 +364,8 @@ class SimSwapIT extends PostgresIT {
                 imsi);
     }
 
-    Api.Response retrieve(String token, String number) {
-        return api.post(RETRIEVE, token, number == null ? "{}" : "{\"phoneNumber\":\"" + number + "\"}");
-    }
-
-    Api.Response check(String token, String number, Integer maxAge) {
-        StringBuilder body = new StringBuilder("{");
-        if (number != null) {
-            body.append("\"phoneNumber\":\"").append(number).append('"');
-        }
-        if (maxAge != null) {
-            body.append(number != null ? "," : "").append("\"maxAge\":").append(maxAge);
-        }
-        return api.post(CHECK, token, body.append('}').toString());
-    }
-
     Api.Response withCorrelator(String path, String token, String body, String correlator) {
         return api.post(path, token, body, Map.of("x-correlator", correlator));
-    }
-
-    Instant latest(String number) {
-        Api.Response answer = retrieve(bank(), number);
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-        return Instant.parse(answer.json().get("latestSimChange").asString());
     }
 
     Instant timestampOfLast(String subscription, String type) {

@@ -24,7 +24,7 @@ final class JdbcSimSwapStore implements SimSwapStore {
     JdbcSimSwapStore(JdbcClient jdbc, String schema) {
         this.jdbc = jdbc;
         this.table = schema + ".sim_swap";
-        // keyed by the subscription: a subscription that changes its number keeps one row, under the new number
+        // a subscription that changes its number keeps its one row, under the new number
         this.numberGiven = "merge into " + table + " t using (select cast(? as varchar(16)) as msisdn,"
                 + " cast(? as uuid) as subscription_id, cast(? as varchar(100)) as org,"
                 + " cast(? as timestamp with time zone) as latest_sim_change) s"

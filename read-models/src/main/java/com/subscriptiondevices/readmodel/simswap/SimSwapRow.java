@@ -4,7 +4,7 @@ import com.subscriptiondevices.readmodel.StoredRow;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A row of {@code sim_swap}: a number, who holds it, and its latest SIM change. */
+/** A row of {@code sim_swap}: a number, who holds it (its key: a subscription holds one number), its latest SIM change. */
 public record SimSwapRow(String msisdn, UUID subscriptionId, String org, Instant latestSimChange) implements StoredRow {
 
     @Override
@@ -14,6 +14,6 @@ public record SimSwapRow(String msisdn, UUID subscriptionId, String org, Instant
 
     @Override
     public Object key() {
-        return msisdn;
+        return subscriptionId;
     }
 }
