@@ -65,7 +65,11 @@ class SplitDeploymentIT {
     void the_command_side_writes_the_read_models_and_runs_the_process_and_the_query_side_runs_nothing() {
         assertThat(commandSide.getBean(EventProcessingConfiguration.class).eventProcessors())
                 .containsOnlyKeys(
-                        "unique-claims", "device-projection", "v1-device-projection", "SimReplacementProcessProcessor");
+                        "unique-claims",
+                        "device-projection",
+                        "v1-device-projection",
+                        "sim-swap-projection",
+                        "SimReplacementProcessProcessor");
         assertThat(commandSide
                         .getBean(EventProcessingConfiguration.class)
                         .eventProcessor("device-projection")

@@ -17,6 +17,7 @@ import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
@@ -117,7 +118,9 @@ class OpenApiConfiguration {
                                 + "\"reference\"}}. Error codes: /docs/errors. A request may carry an"
                                 + " X-Request-Id (1-128 of A-Z a-z 0-9 . _ : -; any other value is replaced by a"
                                 + " new UUID): every answer echoes it, and every event the request causes keeps"
-                                + " it as its correlation id."))
+                                + " it as its correlation id. The SIM swap API (/sim-swap, CAMARA's) has camelCase"
+                                + " members, answers CAMARA's {\"status\",\"code\",\"message\"} and takes an"
+                                + " x-correlator instead."))
                 .tags(List.of(
                         new Tag()
                                 .name("Subscriptions")
@@ -411,10 +414,7 @@ class OpenApiConfiguration {
                 .addRequiredItem("code")
                 .addRequiredItem("message")
                 .addProperty(
-                        "status",
-                        new io.swagger.v3.oas.models.media.IntegerSchema()
-                                ._enum(List.of(status))
-                                .description("The HTTP status"))
+                        "status", new IntegerSchema()._enum(List.of(status)).description("The HTTP status"))
                 .addProperty(
                         "code",
                         new StringSchema()

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -146,7 +147,7 @@ class SimSwapController {
     private Instant latestSimChange(String number) {
         Optional<Instant> latest = queries.ask(
                 new FindLatestSimChange(
-                        number, Callers.current().map(Callers::orgs).orElse(java.util.List.of())),
+                        number, Callers.current().map(Callers::orgs).orElse(List.of())),
                 ResponseTypes.optionalInstanceOf(Instant.class));
         return latest.orElseThrow(() -> new DomainException(
                 ErrorCode.IDENTIFIER_NOT_FOUND, "No subscription of the token's organizations has this phone number."));
