@@ -13,7 +13,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Racing writers: uniqueness holds, and no update is lost. */
+/** Racing writers: uniqueness holds (ICCIDs, phone numbers), and no update is lost. */
 class ConcurrencyIT extends PostgresIT {
 
     @Test
@@ -37,6 +37,66 @@ class ConcurrencyIT extends PostgresIT {
                 .allSatisfy(r -> assertThat(r.errorCode()).isEqualTo("ICCID_IN_USE"));
         assertThat(jdbc.sql("select count(*) from unique_claim where claim_kind = 'ICCID' and claim_value = ?")
                         .param(iccid)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void of_subscriptions_racing_for_one_phone_number_exactly_one_wins_and_only_it_is_checked() throws Exception {
+        String number = Fixtures.msisdn();
+        List<String> subscriptions = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            subscriptions.add(subscription(ORG));
+        }
+        List<Api.Response> responses = race(
+                subscriptions.size(),
+                i -> api.patch(
+                        "/v2/orgs/" + ORG + "/subscriptions/" + subscriptions.get(i),
+                        fullToken(),
+                        "[{\"op\":\"add\",\"path\":\"/msisdn\",\"value\":\"" + number + "\"}]",
+                        Map.of()));
+
+        assertThat(responses).filteredOn(r -> r.status() == 200).hasSize(1);
+        assertThat(responses)
+                .filteredOn(r -> r.status() == 409)
+                .hasSize(subscriptions.size() - 1)
+                .allSatisfy(r -> assertThat(r.errorCode()).isEqualTo("MSISDN_IN_USE"));
+        String winner = subscriptions.get(responses.indexOf(
+                responses.stream().filter(r -> r.status() == 200).findFirst().orElseThrow()));
+        assertThat(jdbc.sql("select owner_id from unique_claim where claim_kind = 'MSISDN' and claim_value = ?")
+                        .param(number)
+                        .query(String.class)
+                        .list())
+                .containsExactly(winner);
+        assertThat(jdbc.sql("select subscription_id from sim_swap_model.sim_swap where msisdn = ?")
+                        .param(number)
+                        .query(String.class)
+                        .list())
+                .containsExactly(winner);
+        assertThat(jdbc.sql("select count(*) from device_model.subscription_view where msisdn = ?")
+                        .param(number)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void of_registrations_racing_for_one_phone_number_exactly_one_is_stored() throws Exception {
+        String number = Fixtures.msisdn();
+
+        List<Api.Response> responses = race(
+                4,
+                i -> api.post(
+                        "/v2/orgs/" + (i % 2 == 0 ? ORG : OTHER_ORG) + "/subscriptions",
+                        fullToken(),
+                        "{\"legacy_account_id\": 4711, \"msisdn\": \"" + number + "\"}"));
+
+        assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
+        assertThat(responses).filteredOn(r -> r.status() == 409).hasSize(3).allSatisfy(r -> assertThat(r.errorCode())
+                .isEqualTo("MSISDN_IN_USE"));
+        assertThat(jdbc.sql("select count(*) from sim_swap_model.sim_swap where msisdn = ?")
+                        .param(number)
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);

@@ -371,7 +371,7 @@ class FaultToleranceIT extends ServiceIT {
     }
 
     private void assertVerified() {
-        for (String model : List.of("device-projection", "v1-device-projection")) {
+        for (String model : List.of("device-projection", "v1-device-projection", "sim-swap-projection")) {
             JsonNode verified = api.get("/admin/projections/" + model + "/verify", token(Scopes.ADMIN))
                     .json();
             assertThat(verified.get("differing").asLong())

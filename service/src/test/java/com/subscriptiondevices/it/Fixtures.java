@@ -23,6 +23,20 @@ final class Fixtures {
         return "21403" + String.format("%010d", ThreadLocalRandom.current().nextLong(10_000_000_000L));
     }
 
+    /** A Spanish mobile number in E.164 form, random enough never to be taken. */
+    static String msisdn() {
+        return "+346" + String.format("%011d", ThreadLocalRandom.current().nextLong(100_000_000_000L));
+    }
+
+    /** A valid IMEI: 14 random digits and the Luhn check digit. */
+    static String imei() {
+        StringBuilder digits = new StringBuilder("35");
+        for (int i = 0; i < 12; i++) {
+            digits.append(ThreadLocalRandom.current().nextInt(10));
+        }
+        return digits.append(luhnCheckDigit(digits.toString())).toString();
+    }
+
     static String mac() {
         StringBuilder mac = new StringBuilder();
         for (int i = 0; i < 6; i++) {
@@ -39,14 +53,18 @@ final class Fixtures {
     }
 
     static String terminal(String mac, String serial) {
+        return terminal(mac, serial, "49-015420-323751-8");
+    }
+
+    static String terminal(String mac, String serial, String imei) {
         return """
                 {"catalogue_commercial_device_id": "ROUTER-X1", "legacy_account_id": 4711,
-                 "mac_address": "%s", "serial_number": "%s", "imei": "49-015420-323751-8",
+                 "mac_address": "%s", "serial_number": "%s", "imei": "%s",
                  "acquisition_type": "FINANCED", "insurable_amount": 199.90,
                  "in_store_delivery_date": "2026-01-15T10:00:00+01:00",
                  "manufacturing_info": {"id_type": "SERIAL_NUMBER", "id": "%s"},
                  "commitments": [{"legacy_id": 9, "expiration_date": "2027-01-15T00:00:00Z"}]}"""
-                .formatted(mac, serial, serial);
+                .formatted(mac, serial, imei, serial);
     }
 
     static String sim(String iccid, String imsi) {

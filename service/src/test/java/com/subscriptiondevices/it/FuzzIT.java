@@ -48,6 +48,23 @@ class FuzzIT extends PostgresIT {
     private static final Set<String> CODES =
             Arrays.stream(ErrorCode.values()).map(Enum::name).collect(Collectors.toSet());
 
+    /** CAMARA's codes the SIM swap family answers with. */
+    private static final Set<String> CAMARA_CODES = Set.of(
+            "INVALID_ARGUMENT",
+            "OUT_OF_RANGE",
+            "UNAUTHENTICATED",
+            "PERMISSION_DENIED",
+            "NOT_FOUND",
+            "IDENTIFIER_NOT_FOUND",
+            "METHOD_NOT_ALLOWED",
+            "NOT_ACCEPTABLE",
+            "CONTENT_TOO_LARGE",
+            "UNSUPPORTED_MEDIA_TYPE",
+            "MISSING_IDENTIFIER",
+            "UNNECESSARY_IDENTIFIER",
+            "INTERNAL",
+            "UNAVAILABLE");
+
     /**
      * What a refused request must leave as it was: the event store (less the SIM replacement process's
      * own later events, which a request accepted earlier may still cause), every read model, and the
@@ -59,7 +76,7 @@ class FuzzIT extends PostgresIT {
             + " || '/' || (select count(*) from device_model.subscription_view) || '/' || (select count(*) from device_model.device_view)"
             + " || '/' || (select count(*) from v1_device_model.v1_subscription) || '/' || (select count(*) from v1_device_model.v1_device)"
             + " || '/' || (select count(*) from v1_device_model.v1_change_request) || '/' || (select count(*) from hub_listener)"
-            + " || '/' || (select count(*) from unique_claim)";
+            + " || '/' || (select count(*) from sim_swap_model.sim_swap) || '/' || (select count(*) from unique_claim)";
 
     /**
      * The hub's listeners that valid registrations leave: in the other org (no other request here writes
@@ -75,6 +92,10 @@ class FuzzIT extends PostgresIT {
 
         boolean v1() {
             return target.startsWith("/v1/");
+        }
+
+        boolean camara() {
+            return target.startsWith("/sim-swap/");
         }
 
         @Override
@@ -151,7 +172,13 @@ class FuzzIT extends PostgresIT {
                 .isFalse();
         JsonNode body = Api.JSON.readTree(answer.body());
         boolean eitherFamily = attempt.mutation().startsWith("request-line");
-        if (body.has("errors") && (attempt.v1() || eitherFamily)) {
+        if (body.has("status") && (attempt.camara() || eitherFamily)) {
+            assertThat(body.size()).as(where).isEqualTo(3);
+            assertThat(body.path("status").asInt()).as(where).isEqualTo(answer.status());
+            assertThat(CAMARA_CODES).as(where).contains(body.path("code").asString());
+            assertThat(body.path("message").asString()).as(where).isNotBlank();
+            assertThat(answer.header("x-correlator")).as(where).isNotNull();
+        } else if (body.has("errors") && (attempt.v1() || eitherFamily)) {
             for (JsonNode item : body.get("errors")) {
                 assertThat(CODES).as(where).contains(item.path("code").asString());
                 assertThat(item.path("title").asString()).as(where).isNotBlank();
@@ -162,8 +189,8 @@ class FuzzIT extends PostgresIT {
             }
             assertThat(body.get("errors").size()).as(where).isPositive();
         } else {
-            assertThat(attempt.v1() && !eitherFamily)
-                    .as("V1 body expected: " + where)
+            assertThat((attempt.v1() || attempt.camara()) && !eitherFamily)
+                    .as("V1 or CAMARA body expected: " + where)
                     .isFalse();
             JsonNode error = body.get("error");
             assertThat(error).as(where).isNotNull();
@@ -303,6 +330,7 @@ class FuzzIT extends PostgresIT {
         private final String iccid;
         private final String imsi;
         private final String mac;
+        private final String msisdn;
         private final String token;
         private final String listener;
         private final List<Endpoint> endpoints;
@@ -312,10 +340,19 @@ class FuzzIT extends PostgresIT {
 
         Attempts(FuzzIT test) {
             this.test = test;
-            this.token =
-                    test.token(Scopes.READ, Scopes.WRITE, Scopes.SECRETS, Scopes.AUDIT, Scopes.ADMIN, Scopes.EVENTS);
-            Api.Response created =
-                    test.api.post("/v2/orgs/" + ORG + "/subscriptions", token, "{\"legacy_account_id\": 4711}");
+            this.token = test.token(
+                    Scopes.READ,
+                    Scopes.WRITE,
+                    Scopes.SECRETS,
+                    Scopes.AUDIT,
+                    Scopes.ADMIN,
+                    Scopes.EVENTS,
+                    Scopes.SIM_SWAP);
+            this.msisdn = Fixtures.msisdn();
+            Api.Response created = test.api.post(
+                    "/v2/orgs/" + ORG + "/subscriptions",
+                    token,
+                    "{\"legacy_account_id\": 4711, \"msisdn\": \"" + msisdn + "\"}");
             this.subscription = created.json().get("id").asString();
             this.subscriptionLegacyId = created.json().get("legacy_id").asLong();
             this.mac = Fixtures.mac();
@@ -352,14 +389,43 @@ class FuzzIT extends PostgresIT {
             return List.of(
                     new Endpoint(
                             "POST", "/v2/orgs/" + ORG + "/subscriptions", null, json, "{\"legacy_account_id\":4711}"),
+                    new Endpoint(
+                            "POST",
+                            "/v2/orgs/" + ORG + "/subscriptions",
+                            null,
+                            json,
+                            "{\"legacy_account_id\":4711,\"msisdn\":\"" + Fixtures.msisdn() + "\"}"),
                     new Endpoint("GET", v2, null, null, null),
+                    new Endpoint(
+                            "PATCH",
+                            v2,
+                            null,
+                            "application/json-patch+json",
+                            "[{\"op\":\"test\",\"path\":\"/legacy_account_id\",\"value\":4711},"
+                                    + "{\"op\":\"replace\",\"path\":\"/msisdn\",\"value\":\"" + msisdn + "\"}]"),
                     new Endpoint(
                             "GET",
                             "/v2/orgs/" + ORG + "/devices",
                             "mac_address=" + mac + "&serial_number=S",
                             null,
                             null),
+                    new Endpoint(
+                            "GET",
+                            "/v2/orgs/" + ORG + "/devices",
+                            "iccid=" + iccid + "&imsi=" + imsi + "&offset=0&limit=10",
+                            null,
+                            null),
+                    new Endpoint("GET", "/v2/orgs/" + ORG + "/devices", "imei=49-015420-323751-8&limit=1", null, null),
                     new Endpoint("GET", v2 + "/devices", "mac_address=" + mac, null, null),
+                    new Endpoint("GET", v2 + "/devices", "offset=1&limit=1", null, null),
+                    new Endpoint(
+                            "POST", "/sim-swap/v2/retrieve-date", null, json, "{\"phoneNumber\":\"" + msisdn + "\"}"),
+                    new Endpoint(
+                            "POST",
+                            "/sim-swap/v2/check",
+                            null,
+                            json,
+                            "{\"phoneNumber\":\"" + msisdn + "\",\"maxAge\":240}"),
                     new Endpoint("POST", v2 + "/devices", null, json, Fixtures.terminal(Fixtures.mac(), "FZ")),
                     new Endpoint(
                             "POST",
@@ -649,7 +715,9 @@ class FuzzIT extends PostgresIT {
                             random.oneOf(
                                     List.of("\"1\"", "W/\"1\"", "*", "\"x\"", "1", "\"99999999999999999999\"", "")));
                 case 4 ->
-                    headers.put("X-Request-Id", random.oneOf(List.of("", "x".repeat(500), "a b", "\u00e9", "%00")));
+                    headers.put(
+                            random.oneOf(List.of("X-Request-Id", "x-correlator")),
+                            random.oneOf(List.of("", "x".repeat(500), "a b", "\u00e9", "%00", "{a}/<b>;c")));
                 case 5 -> headers.put("X-Fuzz", "v".repeat(random.intRange(1, 20_000)));
                 case 6 ->
                     headers.put(

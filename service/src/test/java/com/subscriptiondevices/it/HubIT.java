@@ -349,6 +349,24 @@ class HubIT extends ServiceIT {
         assertThat(rejected.get("change_request").get("rejection_reason").asString())
                 .isEqualTo("REJECTED_BY_NETWORK");
 
+        String subscriptionPath = "/v2/orgs/" + org + "/subscriptions/" + subscription;
+        String msisdn = Fixtures.msisdn();
+        assertThat(api.patch(
+                                subscriptionPath,
+                                token,
+                                "[{\"op\":\"add\",\"path\":\"/msisdn\",\"value\":\"" + msisdn + "\"}]",
+                                Map.of())
+                        .status())
+                .isEqualTo(200);
+        TestListener.Received numbered =
+                listener.awaitDelivered(9, Duration.ofSeconds(15)).get(8);
+        assertThat(numbered.type()).isEqualTo("subscription-devices.msisdn.changed");
+        assertThat(numbered.json().has("subject")).isFalse();
+        assertThat(numbered.json().get("data"))
+                .as("the subscription with its new number, as the GET shows it")
+                .isEqualTo(api.get(subscriptionPath, token).json());
+        assertThat(numbered.json().get("data").get("msisdn").asString()).isEqualTo(msisdn);
+
         JsonNode shown = api.get(registered.path(), token(org)).json();
         assertThat(shown.get("pending").asLong()).isZero();
         assertThat(Instant.parse(shown.get("last_delivered_at").asString()))

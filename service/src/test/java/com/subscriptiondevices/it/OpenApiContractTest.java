@@ -76,7 +76,7 @@ class OpenApiContractTest {
     @Test
     void checks_the_request_of_a_successful_answer_only() {
         String registered = "{\"id\":\"8f9d5f0e-6b8e-4a51-9d36-2f8d7c3b1a10\",\"legacy_id\":1,"
-                + "\"legacy_account_id\":4711,\"org\":\"yoigo\"}";
+                + "\"legacy_account_id\":4711,\"org\":\"yoigo\",\"msisdn\":null}";
         Map<String, String> location = Map.of("Location", SUBSCRIPTIONS + "/8f9d5f0e-6b8e-4a51-9d36-2f8d7c3b1a10");
         assertThat(violations("POST", SUBSCRIPTIONS, "{\"legacy_account_id\": 4711}", 201, location, registered))
                 .isEmpty();
@@ -86,6 +86,41 @@ class OpenApiContractTest {
         assertThat(violations("POST", SUBSCRIPTIONS, "{\"legacy_account_id\": \"x\"}", 400, Map.of(), error("X")))
                 .as("a refused request is not held against the document")
                 .isEmpty();
+    }
+
+    @Test
+    void holds_the_sim_swap_family_to_camaras_codes_of_each_status_and_its_x_correlator() {
+        Map<String, String> correlator = Map.of("x-correlator", "c-1");
+        assertThat(violations(
+                        "POST",
+                        "/sim-swap/v2/check",
+                        null,
+                        404,
+                        correlator,
+                        "{\"status\":404,\"code\":\"IDENTIFIER_NOT_FOUND\",\"message\":\"m\"}"))
+                .isEmpty();
+        assertThat(violations(
+                        "POST",
+                        "/sim-swap/v2/check",
+                        null,
+                        404,
+                        correlator,
+                        "{\"status\":404,\"code\":\"INVALID_ARGUMENT\",\"message\":\"m\"}"))
+                .as("a code of another status")
+                .isNotEmpty();
+        assertThat(violations(
+                        "POST",
+                        "/sim-swap/v2/check",
+                        null,
+                        422,
+                        correlator,
+                        "{\"status\":400,\"code\":\"MISSING_IDENTIFIER\",\"message\":\"m\"}"))
+                .as("a status member that is not the answer's")
+                .isNotEmpty();
+        assertThat(violations("POST", "/sim-swap/v2/check", null, 404, Map.of(), error("NOT_FOUND")))
+                .as("another family's body, and no x-correlator")
+                .anyMatch(violation -> violation.contains("x-correlator"))
+                .anyMatch(violation -> violation.contains("required"));
     }
 
     private static List<String> violations(

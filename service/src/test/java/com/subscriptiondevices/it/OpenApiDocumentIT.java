@@ -74,6 +74,7 @@ class OpenApiDocumentIT extends PostgresIT {
 
     @Test
     void every_operation_has_an_id_a_declared_tag_a_description_and_its_familys_error_bodies() {
+        // each family: its error body on every 4xx and 5xx, its correlation header on every answer
         JsonNode document = Api.JSON.readTree(readCommitted());
         List<String> tags = new ArrayList<>();
         document.get("tags").forEach(tag -> tags.add(tag.get("name").asString()));
@@ -90,14 +91,17 @@ class OpenApiDocumentIT extends PostgresIT {
                     assertThat(tags)
                             .as(where)
                             .contains(operation.get("tags").get(0).asString());
-                    String errorBody = path.getKey().startsWith("/v1/") ? "ErrorMessage" : "ErrorResponse";
+                    boolean camara = path.getKey().startsWith("/sim-swap/");
+                    String errorBody =
+                            path.getKey().startsWith("/v1/") ? "ErrorMessage" : camara ? "ErrorInfo" : "ErrorResponse";
+                    String correlation = camara ? "x-correlator" : "X-Request-Id";
                     operation.get("responses").properties().forEach(response -> {
                         if (response.getKey().matches("[45]..")) {
                             assertThat(response.getValue().toString())
                                     .as(where + " " + response.getKey())
                                     .contains("#/components/schemas/" + errorBody);
                         }
-                        assertThat(response.getValue().get("headers").has("X-Request-Id"))
+                        assertThat(response.getValue().get("headers").has(correlation))
                                 .as(where + " " + response.getKey())
                                 .isTrue();
                     });
@@ -115,7 +119,10 @@ class OpenApiDocumentIT extends PostgresIT {
                         "getSubscriptionHistory",
                         "listV1Devices",
                         "getV1Device",
-                        "requestSimReplacement");
+                        "requestSimReplacement",
+                        "patchSubscription",
+                        "retrieveSimSwapDate",
+                        "checkSimSwap");
     }
 
     private static String readCommitted() {

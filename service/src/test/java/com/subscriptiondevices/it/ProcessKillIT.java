@@ -115,7 +115,7 @@ class ProcessKillIT {
                 }
             }
             assertThat(api.get("/admin/dead-letters", token).json()).isEmpty();
-            for (String model : List.of("device-projection", "v1-device-projection")) {
+            for (String model : List.of("device-projection", "v1-device-projection", "sim-swap-projection")) {
                 JsonNode verified = api.get("/admin/projections/" + model + "/verify", token)
                         .json();
                 assertThat(verified.get("differing").asLong())

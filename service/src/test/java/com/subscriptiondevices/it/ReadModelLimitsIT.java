@@ -38,9 +38,13 @@ class ReadModelLimitsIT extends PostgresIT {
 
     private static final Map<String, Source> COLUMNS = Map.ofEntries(
             Map.entry("device_model.subscription_view.org", new Org()),
+            Map.entry("device_model.subscription_view.msisdn", new Form(16, "E.164: + and at most 15 digits")),
             Map.entry("device_model.device_view.category", new Form(5, "SIM or OTHER")),
             Map.entry("device_model.device_view.mac_address", new Form(17, "stored as AA:BB:CC:DD:EE:FF")),
             Map.entry("device_model.device_view.serial_number", new Member(List.of("serial_number"))),
+            Map.entry("device_model.device_view.iccid", new Form(20, "an ICCID has 19 or 20 digits")),
+            Map.entry("device_model.device_view.imsi", new Form(15, "an IMSI has 14 or 15 digits")),
+            Map.entry("device_model.device_view.imei", new Form(15, "stored as the IMEI's 15 digits")),
             Map.entry("v1_device_model.v1_subscription.org", new Org()),
             Map.entry("v1_device_model.v1_device.category", new Form(5, "SIM or OTHER")),
             Map.entry(
@@ -56,13 +60,15 @@ class ReadModelLimitsIT extends PostgresIT {
             Map.entry("v1_device_model.v1_change_request.iccid", new Form(20, "an ICCID has 19 or 20 digits")),
             Map.entry("v1_device_model.v1_change_request.imsi", new Form(15, "an IMSI has 14 or 15 digits")),
             Map.entry("v1_device_model.v1_change_request.new_iccid", new Form(20, "an ICCID has 19 or 20 digits")),
-            Map.entry("v1_device_model.v1_change_request.new_imsi", new Form(15, "an IMSI has 14 or 15 digits")));
+            Map.entry("v1_device_model.v1_change_request.new_imsi", new Form(15, "an IMSI has 14 or 15 digits")),
+            Map.entry("sim_swap_model.sim_swap.msisdn", new Form(16, "E.164: + and at most 15 digits")),
+            Map.entry("sim_swap_model.sim_swap.org", new Org()));
 
     @Test
     void every_column_limit_of_the_read_models_is_refused_at_the_edge_one_past_it_and_accepted_at_it() {
         Map<String, Integer> limits = new TreeMap<>();
         jdbc.sql("select table_schema || '.' || table_name || '.' || column_name, character_maximum_length"
-                        + " from information_schema.columns where table_schema in ('device_model', 'v1_device_model')"
+                        + " from information_schema.columns where table_schema in ('device_model', 'v1_device_model', 'sim_swap_model')"
                         + " and table_name <> 'flyway_schema_history' and character_maximum_length is not null")
                 .query((rs, row) -> Map.entry(rs.getString(1), rs.getInt(2)))
                 .list()
@@ -121,6 +127,8 @@ class ReadModelLimitsIT extends PostgresIT {
         bodies.put("DeviceRequest", Api.JSON.readTree(fullTerminal()));
         bodies.put("DeviceRequest (a SIM)", Api.JSON.readTree(fullSim()));
         bodies.put("ReplacementRequest", Api.JSON.readTree(fullReplacement(sim)));
+        String registered = java.util.UUID.randomUUID().toString();
+        bodies.put("SubscriptionRequest", Api.JSON.readTree(fullSubscription(registered)));
         int refused = 0;
         for (Map.Entry<String, JsonNode> body : bodies.entrySet()) {
             String schema = body.getKey().split(" ")[0];
@@ -136,9 +144,14 @@ class ReadModelLimitsIT extends PostgresIT {
             for (String member : sent) {
                 JsonNode poisoned = body.getValue().deepCopy();
                 replace(poisoned, member, "a\u0000b");
-                Api.Response answer = schema.equals("ReplacementRequest")
-                        ? api.post(sim.v1Path() + "/replacement", fullToken(), poisoned.toString())
-                        : api.post(devices, fullToken(), poisoned.toString());
+                Api.Response answer =
+                        switch (schema) {
+                            case "ReplacementRequest" ->
+                                api.post(sim.v1Path() + "/replacement", fullToken(), poisoned.toString());
+                            case "SubscriptionRequest" ->
+                                api.post("/v2/orgs/" + ORG + "/subscriptions", fullToken(), poisoned.toString());
+                            default -> api.post(devices, fullToken(), poisoned.toString());
+                        };
                 assertThat(answer.status())
                         .as(body.getKey() + " " + member + ": " + answer)
                         .isEqualTo(400);
@@ -160,7 +173,28 @@ class ReadModelLimitsIT extends PostgresIT {
             assertThat(reason.status()).as("PATCH reason: " + reason).isEqualTo(400);
             refused += 2;
         }
+        String subscription = "/v2/orgs/" + ORG + "/subscriptions/" + sim.subscriptionId();
+        for (String operation : List.of(
+                "[{\"op\":\"add\",\"path\":\"/msisdn\",\"value\":\"+3460\\u0000123456\"}]",
+                "[{\"op\":\"add\",\"path\":\"/msisdn\\u0000\",\"value\":\"+34600123456\"}]",
+                "[{\"op\":\"test\",\"path\":\"/org\",\"value\":\"a\\u0000b\"}]")) {
+            Api.Response patched = api.patch(subscription, fullToken(), operation, Map.of());
+            assertThat(patched.status())
+                    .as("PATCH subscription " + operation + ": " + patched)
+                    .isEqualTo(400);
+            refused++;
+        }
+        for (String path : List.of(SimSwapCalls.RETRIEVE, SimSwapCalls.CHECK)) {
+            // the SIM swap bodies never reach storage, and are held to the same rule
+            Api.Response checked = api.post(
+                    path,
+                    tokens.mint("bank", null, List.of(ORG), List.of(Scopes.SIM_SWAP), Duration.ofMinutes(5)),
+                    "{\"phoneNumber\":\"+3460\\u0000123456\"}");
+            SimSwapCalls.assertCamara(checked, 400, "INVALID_ARGUMENT");
+            refused++;
+        }
         assertThat(eventCount(sim.subscriptionId())).as("nothing stored").isEqualTo(events);
+        assertThat(eventCount(registered)).as("no subscription registered").isZero();
         assertThat(api.get(devices, fullToken()).json()).as("no device added").hasSize(2);
         System.out.printf("NUL refused in %d request members, nothing stored%n", refused);
     }
@@ -230,6 +264,16 @@ class ReadModelLimitsIT extends PostgresIT {
                  "insurable_amount": 199.90, "legacy_account_id": 4711, "category": "OTHER",
                  "contract_document_id": "DOC-1"}"""
                 .formatted(java.util.UUID.randomUUID(), Fixtures.mac(), java.util.UUID.randomUUID());
+    }
+
+    /** A registration with every member. */
+    private static String fullSubscription(String id) {
+        return """
+                {"id": "%s", "legacy_id": %d, "legacy_account_id": 4711, "msisdn": "%s"}"""
+                .formatted(
+                        id,
+                        java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50),
+                        Fixtures.msisdn());
     }
 
     /** A SIM with every member of its additional details. */

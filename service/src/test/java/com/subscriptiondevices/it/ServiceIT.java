@@ -6,8 +6,10 @@ import com.subscriptiondevices.SubscriptionDevicesApplication;
 import com.subscriptiondevices.platform.security.DevTokens;
 import com.subscriptiondevices.platform.security.Scopes;
 import com.subscriptiondevices.platform.testing.TestDatabases;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.convention.TestBean;
 
 /**
  * The whole service on a real PostgreSQL, called over HTTP with tokens signed like dev tokens. The
@@ -52,6 +55,10 @@ abstract class ServiceIT {
     @Autowired
     JdbcClient jdbc;
 
+    /** The service's clock bean, which the SIM swap tests move. */
+    @TestBean(name = "clock", methodName = "movableClock")
+    Clock clock;
+
     Api api;
 
     @DynamicPropertySource
@@ -63,6 +70,19 @@ abstract class ServiceIT {
     @BeforeEach
     void connect() {
         api = new Api(port);
+    }
+
+    @AfterEach
+    void realTime() {
+        movable().reset();
+    }
+
+    static Clock movableClock() {
+        return new MovableClock();
+    }
+
+    MovableClock movable() {
+        return (MovableClock) clock;
     }
 
     /** A real user's token for both test orgs with the given scopes. */

@@ -68,6 +68,7 @@ class SplitDeploymentIT {
                         "unique-claims",
                         "device-projection",
                         "v1-device-projection",
+                        "sim-swap-projection",
                         "SimReplacementProcessProcessor",
                         "hub");
         assertThat(commandSide

@@ -116,6 +116,40 @@ class WebEdgeIT extends PostgresIT {
     }
 
     @Test
+    void the_sim_swap_family_gets_its_error_info_with_an_x_correlator_from_the_container_too() throws IOException {
+        RawHttp.Answer encoded = raw.send(
+                "POST",
+                "/sim-swap/v2/ch%00eck",
+                Map.of("Content-Type", "application/json", "x-correlator", "bank-9"),
+                "{}".getBytes(StandardCharsets.UTF_8));
+        assertCamara(encoded, 400, "INVALID_ARGUMENT");
+        assertThat(encoded.header("x-correlator")).isEqualTo("bank-9");
+        RawHttp.Answer malformedLine = raw.exchange(
+                "POST /sim-swap/v2/check HTTP/9.9\r\nHost: x\r\nx-correlator: bank-10\r\nConnection: close\r\n\r\n"
+                        .getBytes(StandardCharsets.ISO_8859_1));
+        assertCamara(malformedLine, 400, "INVALID_ARGUMENT");
+        RawHttp.Answer tooLarge = raw.send(
+                "POST",
+                "/sim-swap/v2/check",
+                Map.of("Content-Type", "application/json", "Authorization", "Bearer " + token(Scopes.SIM_SWAP)),
+                ("{\"phoneNumber\":\"" + "1".repeat(20_000) + "\"}").getBytes(StandardCharsets.UTF_8));
+        assertCamara(tooLarge, 413, "CONTENT_TOO_LARGE");
+        RawHttp.Answer unknown = raw.send(
+                "GET", "/sim-swap/v2/nothing", Map.of("Authorization", "Bearer " + token(Scopes.SIM_SWAP)), null);
+        assertCamara(unknown, 404, "NOT_FOUND");
+    }
+
+    private static void assertCamara(RawHttp.Answer answer, int status, String code) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
+        assertThat(answer.header("Content-Type")).startsWith("application/json");
+        assertThat(answer.body()).startsWith("{\"status\":" + status + ",\"code\":\"" + code + "\",\"message\":\"");
+        assertThat(answer.header("x-correlator")).as(answer.toString()).isNotBlank();
+        assertThat(EdgeAnswers.INTERNALS.matcher(answer.body()).find())
+                .as(answer.body())
+                .isFalse();
+    }
+
+    @Test
     void an_html_only_client_still_gets_json() throws IOException {
         RawHttp.Answer answer = raw.send(
                 "GET",

@@ -6,6 +6,7 @@ import com.subscriptiondevices.api.device.DeviceId;
 import com.subscriptiondevices.api.simreplacement.SimReplaced;
 import com.subscriptiondevices.api.simreplacement.SimReplacementRejected;
 import com.subscriptiondevices.api.simreplacement.SimReplacementRequested;
+import com.subscriptiondevices.api.subscription.MsisdnChanged;
 import com.subscriptiondevices.api.subscription.SubscriptionCreated;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +60,7 @@ public final class HubEventTypes {
 
     private static final Map<Class<?>, Mapping> MAPPINGS = mappings(
             subscription(SubscriptionCreated.class, SUBSCRIPTION_CREATED),
+            subscription(MsisdnChanged.class, MSISDN_CHANGED),
             device(DeviceAdded.class, DEVICE_ADDED, DeviceAdded::deviceId, Extra.NONE),
             device(DeviceDetailsChanged.class, DEVICE_CHANGED, DeviceDetailsChanged::deviceId, Extra.OPERATIONS),
             device(

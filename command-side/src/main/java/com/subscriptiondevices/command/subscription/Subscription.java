@@ -21,8 +21,10 @@ import com.subscriptiondevices.api.simreplacement.SimReplaced;
 import com.subscriptiondevices.api.simreplacement.SimReplacementRejected;
 import com.subscriptiondevices.api.simreplacement.SimReplacementRequested;
 import com.subscriptiondevices.api.subscription.CreateSubscription;
+import com.subscriptiondevices.api.subscription.MsisdnChanged;
 import com.subscriptiondevices.api.subscription.SubscriptionCreated;
 import com.subscriptiondevices.api.subscription.SubscriptionId;
+import com.subscriptiondevices.api.subscription.SubscriptionView;
 import com.subscriptiondevices.command.uniqueness.LegacyIdTaken;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -48,6 +50,8 @@ class Subscription {
 
     private String org;
     private long legacyId;
+    private long legacyAccountId;
+    private String msisdn;
     private final Map<DeviceId, Device> devices = new LinkedHashMap<>();
     /** Indexes over the devices, kept by the event-sourcing handlers: each rule is one look-up, not a scan. */
     private final Set<Long> legacyIds = new HashSet<>();
@@ -63,6 +67,30 @@ class Subscription {
     Subscription(CreateSubscription command) {
         apply(new SubscriptionCreated(
                 command.subscriptionId(), command.org(), command.legacyId(), command.legacyAccountId()));
+        if (command.msisdn() != null) {
+            // A number given at registration is the same business fact as one given later, so it is the
+            // same event. Adding it to SubscriptionCreated instead would change the shape of an event
+            // already stored and consumed (an upcaster for old ones, a second meaning for new ones).
+            apply(new MsisdnChanged(command.subscriptionId(), command.org(), command.msisdn(), null));
+        }
+    }
+
+    /** The subscription as it is now, for a caller of this org. */
+    SubscriptionView view(String callerOrg) {
+        requireOrg(callerOrg);
+        return new SubscriptionView(id, legacyId, legacyAccountId, org, msisdn);
+    }
+
+    /**
+     * Gives the subscription the phone number {@code newMsisdn}, or takes its number away (null). The
+     * same number again applies no event. That no other subscription holds it is the claims' rule.
+     */
+    SubscriptionView changeMsisdn(String callerOrg, String newMsisdn) {
+        requireOrg(callerOrg);
+        if (!Objects.equals(msisdn, newMsisdn)) {
+            apply(new MsisdnChanged(id, org, newMsisdn, msisdn));
+        }
+        return view(callerOrg);
     }
 
     @CommandHandler
@@ -221,6 +249,12 @@ class Subscription {
         this.id = event.subscriptionId();
         this.org = event.org();
         this.legacyId = event.legacyId();
+        this.legacyAccountId = event.legacyAccountId();
+    }
+
+    @EventSourcingHandler
+    void on(MsisdnChanged event) {
+        this.msisdn = event.msisdn();
     }
 
     @EventSourcingHandler

@@ -5,5 +5,7 @@ public enum ClaimKind {
     SUBSCRIPTION_LEGACY_ID,
     DEVICE_ID,
     DEVICE_LEGACY_ID,
-    ICCID
+    ICCID,
+    /** A subscription's phone number. */
+    MSISDN
 }

@@ -7,6 +7,7 @@ import com.subscriptiondevices.api.error.ErrorCode;
 import com.subscriptiondevices.api.simreplacement.SimReplaced;
 import com.subscriptiondevices.api.simreplacement.SimReplacementRejected;
 import com.subscriptiondevices.api.simreplacement.SimReplacementRequested;
+import com.subscriptiondevices.api.subscription.MsisdnChanged;
 import com.subscriptiondevices.api.subscription.SubscriptionCreated;
 import com.subscriptiondevices.api.subscription.SubscriptionId;
 import java.util.ArrayList;
@@ -41,6 +42,26 @@ class UniqueClaimPolicy {
             throw new LegacyIdTaken(
                     ErrorCode.SUBSCRIPTION_ALREADY_EXISTS,
                     "A subscription with legacy_id " + event.legacyId() + " exists already.");
+        }
+    }
+
+    /**
+     * A phone number belongs to one subscription at a time: the old one is let go and the new one
+     * claimed, in the transaction of the change. Of two subscriptions racing for a number, one wins.
+     */
+    @EventHandler
+    void on(MsisdnChanged event) {
+        String owner = event.subscriptionId().toString();
+        if (event.previousMsisdn() != null) {
+            claims.release(ClaimKind.MSISDN, event.previousMsisdn(), owner);
+        }
+        if (event.msisdn() != null) {
+            require(
+                    ClaimKind.MSISDN,
+                    event.msisdn(),
+                    owner,
+                    ErrorCode.MSISDN_IN_USE,
+                    "The phone number " + event.msisdn() + " belongs to another subscription.");
         }
     }
 

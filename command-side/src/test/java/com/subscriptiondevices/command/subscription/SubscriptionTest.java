@@ -138,7 +138,7 @@ class SubscriptionTest {
     @Test
     void creating_a_subscription_records_its_org_and_identities() {
         fixture.givenNoPriorActivity()
-                .when(new CreateSubscription(SUBSCRIPTION_ID, ORG, SUBSCRIPTION_LEGACY_ID, LEGACY_ACCOUNT_ID))
+                .when(new CreateSubscription(SUBSCRIPTION_ID, ORG, SUBSCRIPTION_LEGACY_ID, LEGACY_ACCOUNT_ID, null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new SubscriptionCreated(SUBSCRIPTION_ID, ORG, SUBSCRIPTION_LEGACY_ID, LEGACY_ACCOUNT_ID));
     }

@@ -1,5 +1,6 @@
 package com.subscriptiondevices.platform.security;
 
+import com.subscriptiondevices.api.identifier.Identifiers;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +37,20 @@ public final class Callers {
                     return orgs instanceof String single ? List.of(single) : List.<String>of();
                 })
                 .orElse(List.of());
+    }
+
+    /**
+     * The phone number of the line the token was issued to (its {@code phone_number} claim), in E.164:
+     * OpenID Connect allows it written with spaces, hyphens, dots or parentheses, which are left out.
+     * Empty when the token has none, or one that is not a phone number even so: it identifies no line.
+     */
+    public static Optional<String> phoneNumber() {
+        return current()
+                .flatMap(Callers::jwt)
+                .map(jwt -> jwt.getClaims().get("phone_number"))
+                .filter(String.class::isInstance)
+                .map(claim -> ((String) claim).replaceAll("[ ()\\-.]", ""))
+                .filter(Identifiers::isValidMsisdn);
     }
 
     /** The real user behind the token ({@code preferred_username}), when there is one. */

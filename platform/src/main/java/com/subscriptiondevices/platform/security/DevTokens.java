@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
@@ -63,6 +64,17 @@ public class DevTokens {
 
     /** A signed token for these orgs and scopes; {@code preferredUsername} may be null (a system caller). */
     public String mint(String subject, String preferredUsername, List<String> orgs, List<String> scopes, Duration ttl) {
+        return mint(subject, preferredUsername, orgs, scopes, ttl, Map.of());
+    }
+
+    /** The same, with more claims: {@code phone_number} for a token issued to a line's user, say. */
+    public String mint(
+            String subject,
+            String preferredUsername,
+            List<String> orgs,
+            List<String> scopes,
+            Duration ttl,
+            Map<String, Object> moreClaims) {
         Instant now = Instant.now();
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer("subscription-devices-dev")
@@ -74,6 +86,7 @@ public class DevTokens {
         if (preferredUsername != null) {
             claims.claim("preferred_username", preferredUsername);
         }
+        moreClaims.forEach(claims::claim);
         NimbusJwtEncoder encoder = NimbusJwtEncoder.withSecretKey(key).build();
         return encoder.encode(JwtEncoderParameters.from(
                         JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()))

@@ -11,7 +11,14 @@ public final class Scopes {
     /** The change notifications' hub (listeners and their deliveries). */
     public static final String EVENTS = "devices:events";
 
-    public static final java.util.List<String> ALL = java.util.List.of(READ, WRITE, SECRETS, AUDIT, ADMIN, EVENTS);
+    /** CAMARA's SIM swap scopes: both calls, or one each. */
+    public static final String SIM_SWAP = "sim-swap";
+
+    public static final String SIM_SWAP_CHECK = "sim-swap:check";
+    public static final String SIM_SWAP_RETRIEVE_DATE = "sim-swap:retrieve-date";
+
+    public static final java.util.List<String> ALL = java.util.List.of(
+            READ, WRITE, SECRETS, AUDIT, ADMIN, EVENTS, SIM_SWAP, SIM_SWAP_CHECK, SIM_SWAP_RETRIEVE_DATE);
 
     private Scopes() {}
 }

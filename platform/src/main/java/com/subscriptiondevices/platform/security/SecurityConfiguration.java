@@ -23,9 +23,12 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
- * Every {@code /v1}, {@code /v2} and {@code /admin} call needs a Bearer JWT. Reads need
- * {@code devices:read}, writes {@code devices:write}, history {@code devices:audit}, admin
- * {@code devices:admin}, the hub {@code devices:events}; paths under {@code /orgs/{org}} also need that org in the token. Refusals
+ * Every {@code /v1}, {@code /v2}, {@code /sim-swap} and {@code /admin} call needs a Bearer JWT. Reads
+ * need {@code devices:read}, writes {@code devices:write}, history {@code devices:audit}, admin
+ * {@code devices:admin}, the hub {@code devices:events}, the SIM swap checks {@code sim-swap:check} or
+ * {@code sim-swap:retrieve-date} (or {@code sim-swap} for both); paths under {@code /orgs/{org}} also
+ * need that org in the token (the SIM swap checks apply the token's orgs to the number they are asked
+ * about). Refusals
  * answer in the error body of the path's API family. The benchmark's constant document
  * ({@code /bench/constant}) is open only while {@code devices.bench.constant-endpoint=true}; otherwise
  * the path is like any unknown one.
@@ -102,6 +105,10 @@ class SecurityConfiguration {
                         // the hub, every method of it: listeners see events, and change what is sent where
                         .requestMatchers("/v2/orgs/{org}/hub", "/v2/orgs/{org}/hub/**")
                         .access(new OrgScopeAuthorization(Scopes.EVENTS))
+                        .requestMatchers(HttpMethod.POST, "/sim-swap/v2/retrieve-date")
+                        .access(new OrgScopeAuthorization(Scopes.SIM_SWAP_RETRIEVE_DATE, Scopes.SIM_SWAP))
+                        .requestMatchers(HttpMethod.POST, "/sim-swap/v2/check")
+                        .access(new OrgScopeAuthorization(Scopes.SIM_SWAP_CHECK, Scopes.SIM_SWAP))
                         .requestMatchers(HttpMethod.GET, "/v2/orgs/{org}/subscriptions/{subscriptionId}/history")
                         .access(new OrgScopeAuthorization(Scopes.AUDIT))
                         .requestMatchers(HttpMethod.GET, "/v1/orgs/{org}/**", "/v2/orgs/{org}/**")

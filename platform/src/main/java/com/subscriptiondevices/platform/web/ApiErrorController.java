@@ -4,6 +4,7 @@ import com.subscriptiondevices.api.error.ErrorCode;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.MediaType;
@@ -27,16 +28,22 @@ class ApiErrorController implements ErrorController {
     }
 
     @RequestMapping(path = "/error")
-    ResponseEntity<Object> error(HttpServletRequest request) {
+    ResponseEntity<Object> error(HttpServletRequest request, HttpServletResponse response) {
         Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         ApiProblem problem = failure instanceof Throwable throwable
                 ? ApiExceptionHandler.classify(throwable)
                 : byStatus(status instanceof Integer code ? code : 500);
-        return ResponseEntity.status(ErrorStatuses.of(problem.code()))
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(errors.body(ApiFamily.of(uri), problem));
+        ApiFamily family = ApiFamily.of(uri);
+        ResponseEntity.BodyBuilder answer =
+                ResponseEntity.status(ErrorStatuses.of(problem.code())).contentType(MediaType.APPLICATION_JSON);
+        if (family == ApiFamily.CAMARA && !response.containsHeader(RequestIdFilter.CORRELATOR)) {
+            answer.header(
+                    RequestIdFilter.CORRELATOR,
+                    RequestIdFilter.correlatorFor(request.getHeader(RequestIdFilter.CORRELATOR)));
+        }
+        return answer.body(errors.body(family, problem));
     }
 
     private static ApiProblem byStatus(int status) {

@@ -59,6 +59,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             "Imsi", ErrorCode.INVALID_IMSI_FORMAT,
             "Imei", ErrorCode.INVALID_IMEI_FORMAT,
             "MacAddress", ErrorCode.INVALID_MAC_ADDRESS_FORMAT,
+            "Msisdn", ErrorCode.INVALID_MSISDN_FORMAT,
             "SecretCode", ErrorCode.INVALID_SECRET_CODE_FORMAT);
 
     private final ErrorBodies errors;

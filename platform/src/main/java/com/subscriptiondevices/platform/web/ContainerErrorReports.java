@@ -74,13 +74,20 @@ class ContainerErrorReports implements WebServerFactoryCustomizer<TomcatServletW
             // Tomcat's own parse failures come with their exception and a 4xx: the status decides
             ErrorCode code = ErrorStatuses.codeFor(status);
             ApiProblem problem = new ApiProblem(code, List.of(message(code)));
+            ApiFamily family = ApiFamily.of(request.getRequestURI());
             try {
                 response.setStatus(ErrorStatuses.of(code).value());
                 response.setContentType("application/json");
                 response.setCharacterEncoding("UTF-8");
+                if (family == ApiFamily.CAMARA && !response.containsHeader(RequestIdFilter.CORRELATOR)) {
+                    // refused before any filter ran: CAMARA answers carry an x-correlator all the same
+                    response.setHeader(
+                            RequestIdFilter.CORRELATOR,
+                            RequestIdFilter.correlatorFor(request.getHeader(RequestIdFilter.CORRELATOR)));
+                }
                 Writer writer = response.getReporter();
                 if (writer != null) {
-                    writer.write(errors.json(ApiFamily.of(request.getRequestURI()), problem));
+                    writer.write(errors.json(family, problem));
                     response.finishResponse();
                 }
             } catch (IOException | IllegalStateException ignored) {

@@ -1,6 +1,7 @@
 package com.subscriptiondevices.platform.web;
 
 import com.subscriptiondevices.api.error.ErrorCode;
+import com.subscriptiondevices.api.error.ErrorInfo;
 import com.subscriptiondevices.api.error.ErrorMessage;
 import com.subscriptiondevices.api.error.ErrorResponse;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,8 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Renders an error in its API family's body. V1 lists one item per problem; V2 names every problem
- * in one message. The reference links to the code's entry in the error catalogue. The status is the
- * code's ({@link ErrorStatuses}).
+ * in one message, and so does CAMARA's, with its own code ({@link CamaraCodes}) and the status. The
+ * reference links to the code's entry in the error catalogue. The status is the code's
+ * ({@link ErrorStatuses}).
  */
 @Component
 @EnableConfigurationProperties(ErrorBodyProperties.class)
@@ -44,6 +46,9 @@ public class ErrorBodies {
             return new ErrorMessage(items);
         }
         String message = problem.details().isEmpty() ? problem.code().title() : String.join("; ", problem.details());
+        if (family == ApiFamily.CAMARA) {
+            return new ErrorInfo(ErrorStatuses.of(problem.code()).value(), CamaraCodes.of(problem.code()), message);
+        }
         return new ErrorResponse(new ErrorResponse.Error(problem.code().name(), message, reference(problem.code())));
     }
 

@@ -17,14 +17,17 @@ public final class ErrorStatuses {
             case INVALID_BODY,
                     INVALID_PARAMETER,
                     MISSING_QUERY_PARAMS,
+                    INVALID_QUERY_PARAM,
                     INVALID_ICCID_FORMAT,
                     INVALID_IMSI_FORMAT,
                     INVALID_IMEI_FORMAT,
                     INVALID_MAC_ADDRESS_FORMAT,
                     INVALID_SECRET_CODE_FORMAT,
+                    INVALID_MSISDN_FORMAT,
                     INVALID_PATCH,
                     INVALID_CALLBACK,
-                    USER_NAME_REQUIRED -> HttpStatus.BAD_REQUEST;
+                    USER_NAME_REQUIRED,
+                    OUT_OF_RANGE -> HttpStatus.BAD_REQUEST;
             case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;
             case FORBIDDEN_ORGANIZATION, MISSING_PERMISSIONS -> HttpStatus.FORBIDDEN;
             case NOT_FOUND,
@@ -32,12 +35,14 @@ public final class ErrorStatuses {
                     DEVICE_NOT_FOUND,
                     DEAD_LETTER_NOT_FOUND,
                     LISTENER_NOT_FOUND,
-                    PROJECTION_NOT_FOUND -> HttpStatus.NOT_FOUND;
+                    PROJECTION_NOT_FOUND,
+                    IDENTIFIER_NOT_FOUND -> HttpStatus.NOT_FOUND;
             case METHOD_NOT_ALLOWED -> HttpStatus.METHOD_NOT_ALLOWED;
             case NOT_ACCEPTABLE -> HttpStatus.NOT_ACCEPTABLE;
             case SUBSCRIPTION_ALREADY_EXISTS,
                     DEVICE_ALREADY_EXISTS,
                     ICCID_IN_USE,
+                    MSISDN_IN_USE,
                     CONCURRENT_MODIFICATION,
                     PENDING_CHANGE_REQUEST,
                     DEVICE_NOT_ACTIVE,
@@ -45,6 +50,7 @@ public final class ErrorStatuses {
                     CATEGORY_MISMATCH,
                     REBUILD_IN_PROGRESS -> HttpStatus.CONFLICT;
             case STALE_VERSION -> HttpStatus.PRECONDITION_FAILED;
+            case MISSING_IDENTIFIER, UNNECESSARY_IDENTIFIER -> HttpStatus.UNPROCESSABLE_CONTENT;
             case PAYLOAD_TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
             case UNSUPPORTED_MEDIA_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             case INTERNAL_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;

@@ -17,6 +17,7 @@ import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
@@ -48,6 +49,45 @@ class OpenApiConfiguration {
 
     static final String ERROR_RESPONSE = "ErrorResponse";
     static final String ERROR_MESSAGE = "ErrorMessage";
+    static final String ERROR_INFO = "ErrorInfo";
+    static final String X_CORRELATOR = "XCorrelator";
+
+    /** CAMARA's statuses of the SIM swap family, each with the codes it answers with. */
+    private static final Map<String, List<String>> CAMARA_CODES = Map.of(
+            "400", List.of("INVALID_ARGUMENT", "OUT_OF_RANGE"),
+            "401", List.of("UNAUTHENTICATED"),
+            "403", List.of("PERMISSION_DENIED"),
+            "404", List.of("NOT_FOUND", "IDENTIFIER_NOT_FOUND"),
+            "413", List.of("CONTENT_TOO_LARGE"),
+            "415", List.of("UNSUPPORTED_MEDIA_TYPE"),
+            "422", List.of("MISSING_IDENTIFIER", "UNNECESSARY_IDENTIFIER"),
+            "500", List.of("INTERNAL"),
+            "503", List.of("UNAVAILABLE"),
+            "504", List.of("TIMEOUT"));
+
+    private static final Map<Integer, String> CAMARA_EXAMPLES = Map.of(
+            400, "phoneNumber must be a phone number in E.164 form: + and 5 to 15 digits, the first not 0.",
+            401, "A Bearer token is required.",
+            403, "This call needs the scope 'sim-swap:check' or 'sim-swap'.",
+            404, "No subscription of the token's organizations has this phone number.",
+            413, "The request body is larger than 65536 bytes.",
+            415, "The content type text/plain is not supported; use [application/json].",
+            422, "Give phoneNumber: the token identifies no phone number (no phone_number claim).",
+            500, "Unexpected error; quote the request id b4333c46-49c0-4f62-80d7-f0ef930f1c46.",
+            503, "The database is unavailable for a moment; nothing was changed. Try again shortly.",
+            504, "The service did not answer in time.");
+
+    private static final Map<String, String> CAMARA_MEANINGS = Map.of(
+            "400",
+                    "INVALID_ARGUMENT: the body, a header (x-correlator) or phoneNumber breaks a rule of this"
+                            + " document; OUT_OF_RANGE: maxAge is not 1 to 2400, or goes beyond the monitored period",
+            "401", "UNAUTHENTICATED: no valid Bearer token",
+            "403", "PERMISSION_DENIED: the token lacks the scope",
+            "413", "CONTENT_TOO_LARGE: the request body is too large",
+            "415", "UNSUPPORTED_MEDIA_TYPE: send application/json",
+            "500", "INTERNAL: unexpected error; the message quotes the x-correlator",
+            "503", "UNAVAILABLE: the service or its database cannot be reached for the moment; retry later",
+            "504", "TIMEOUT: the entry point of a split deployment got no answer in time");
 
     private static final Map<String, String> MEANINGS = Map.of(
             "400", "Invalid request: a parameter, header or body breaks a rule of this document; nothing changed",
@@ -78,7 +118,9 @@ class OpenApiConfiguration {
                                 + "\"reference\"}}. Error codes: /docs/errors. A request may carry an"
                                 + " X-Request-Id (1-128 of A-Z a-z 0-9 . _ : -; any other value is replaced by a"
                                 + " new UUID): every answer echoes it, and every event the request causes keeps"
-                                + " it as its correlation id."))
+                                + " it as its correlation id. The SIM swap API (/sim-swap, CAMARA's) has camelCase"
+                                + " members, answers CAMARA's {\"status\",\"code\",\"message\"} and takes an"
+                                + " x-correlator instead."))
                 .tags(List.of(
                         new Tag()
                                 .name("Subscriptions")
@@ -99,6 +141,12 @@ class OpenApiConfiguration {
                                 .description("Change notifications: listeners that get the org's events as signed"
                                         + " CloudEvents (needs devices:events)"),
                         new Tag()
+                                .name("SIM swap")
+                                .description("CAMARA's SIM Swap API (v2) for fraud checks: a phone number's latest"
+                                        + " SIM change. Its own family: CAMARA's ErrorInfo body and codes, the"
+                                        + " x-correlator header, scopes sim-swap, sim-swap:check and"
+                                        + " sim-swap:retrieve-date"),
+                        new Tag()
                                 .name("Operations")
                                 .description("Operators: read models and their rebuilds, dead letters (needs"
                                         + " devices:admin)")))
@@ -115,7 +163,24 @@ class OpenApiConfiguration {
                                         .description("The request's correlation id: the caller's X-Request-Id when it"
                                                 + " is 1-128 of A-Z a-z 0-9 . _ : -, otherwise a new UUID")
                                         .required(true)
-                                        .schema(new StringSchema().maxLength(128))))
+                                        .schema(new StringSchema().maxLength(128)))
+                        .addHeaders(
+                                RequestIdFilter.CORRELATOR,
+                                new Header()
+                                        .description("The request's correlation id (the SIM swap family): the"
+                                                + " caller's x-correlator as given when it is valid, otherwise a new"
+                                                + " UUID")
+                                        .required(true)
+                                        .schema(new Schema<>().$ref("#/components/schemas/" + X_CORRELATOR)))
+                        .addParameters(
+                                RequestIdFilter.CORRELATOR,
+                                new Parameter()
+                                        .in("header")
+                                        .name(RequestIdFilter.CORRELATOR)
+                                        .description("Correlation id for the different services: echoed on the"
+                                                + " answer, kept in the logs; one that does not match the pattern is"
+                                                + " 400 INVALID_ARGUMENT")
+                                        .schema(new Schema<>().$ref("#/components/schemas/" + X_CORRELATOR))))
                 .addSecurityItem(new SecurityRequirement().addList("bearer-jwt"));
     }
 
@@ -148,6 +213,14 @@ class OpenApiConfiguration {
         return openApi -> {
             register(openApi, ERROR_RESPONSE, ErrorResponse.class);
             register(openApi, ERROR_MESSAGE, ErrorMessage.class);
+            CAMARA_CODES.forEach((status, codes) -> openApi.getComponents()
+                    .addSchemas(ERROR_INFO + status, camaraErrorInfo(Integer.parseInt(status), codes)));
+            openApi.getComponents()
+                    .addSchemas(
+                            X_CORRELATOR,
+                            new StringSchema()
+                                    .pattern("^[a-zA-Z0-9-_:;.\\/<>{}]{0,256}$")
+                                    .example("b4333c46-49c0-4f62-80d7-f0ef930f1c46"));
             ApiSchemas.of(openApi, ERROR_RESPONSE).allRequired();
             ApiSchemas.of(openApi, "ErrorResponseError")
                     .allRequired()
@@ -166,7 +239,11 @@ class OpenApiConfiguration {
                 describeDevice(openApi);
             }
             if (schemas.containsKey("SubscriptionView")) {
-                ApiSchemas.of(openApi, "SubscriptionView").allRequired();
+                ApiSchemas.of(openApi, "SubscriptionView")
+                        .allRequired()
+                        .nullable("msisdn")
+                        .example("msisdn", "+34600123456")
+                        .description("msisdn", "The phone number (E.164); null while the subscription has none");
             }
             if (schemas.containsKey("V1DeviceView")) {
                 describeV1Device(openApi);
@@ -299,6 +376,10 @@ class OpenApiConfiguration {
             }
             anchorPattern(schema);
         });
+        if (ApiFamily.of(path) == ApiFamily.CAMARA) {
+            shareCamaraAnswers(operation, parameters);
+            return;
+        }
         if (!path.startsWith("/v1/") && !path.startsWith("/v2/") && !path.startsWith("/admin/")) {
             return;
         }
@@ -320,6 +401,65 @@ class OpenApiConfiguration {
             }
             response.addHeaderObject(
                     RequestIdFilter.HEADER, new Header().$ref("#/components/headers/" + RequestIdFilter.HEADER));
+        });
+    }
+
+    /**
+     * CAMARA's {@code ErrorInfo} ({@code com.subscriptiondevices.api.error.ErrorInfo}) as one status
+     * answers it: that status, and its codes. One schema per status rather than CAMARA's {@code allOf} of
+     * the body and the enums: validators check each part of an {@code allOf} on its own, and its enum
+     * part has no {@code message}.
+     */
+    private static Schema<?> camaraErrorInfo(int status, List<String> codes) {
+        return new Schema<>()
+                .type("object")
+                .description("CAMARA's ErrorInfo of a " + status + ": " + String.join(" or ", codes))
+                .addRequiredItem("status")
+                .addRequiredItem("code")
+                .addRequiredItem("message")
+                .addProperty(
+                        "status", new IntegerSchema()._enum(List.of(status)).description("The HTTP status"))
+                .addProperty(
+                        "code",
+                        new StringSchema()
+                                ._enum(codes)
+                                .description("CAMARA's code of the error")
+                                .example(codes.get(0)))
+                .addProperty(
+                        "message",
+                        new StringSchema()
+                                .description("What went wrong, and what to do")
+                                .example(CAMARA_EXAMPLES.get(status)));
+    }
+
+    /**
+     * The SIM swap family as CAMARA documents it: the x-correlator parameter and header, and on every
+     * refusal an ErrorInfo whose status and codes are those of its status.
+     */
+    private static void shareCamaraAnswers(Operation operation, List<Parameter> parameters) {
+        parameters.add(new Parameter().$ref("#/components/parameters/" + RequestIdFilter.CORRELATOR));
+        operation.setParameters(parameters);
+        for (String status : List.of("400", "401", "403", "404", "413", "415", "422", "500", "503", "504")) {
+            if (!operation.getResponses().containsKey(status)) {
+                operation
+                        .getResponses()
+                        .addApiResponse(status, new ApiResponse().description(CAMARA_MEANINGS.get(status)));
+            }
+        }
+        ApiResponses sorted = new ApiResponses();
+        new TreeMap<>(operation.getResponses()).forEach(sorted::addApiResponse);
+        operation.setResponses(sorted);
+        operation.getResponses().forEach((status, response) -> {
+            if (status.startsWith("4") || status.startsWith("5")) {
+                response.setContent(new Content()
+                        .addMediaType(
+                                org.springframework.http.MediaType.APPLICATION_JSON_VALUE,
+                                new MediaType()
+                                        .schema(new Schema<>().$ref("#/components/schemas/" + ERROR_INFO + status))));
+            }
+            response.addHeaderObject(
+                    RequestIdFilter.CORRELATOR,
+                    new Header().$ref("#/components/headers/" + RequestIdFilter.CORRELATOR));
         });
     }
 

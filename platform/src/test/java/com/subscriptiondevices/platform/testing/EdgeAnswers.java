@@ -47,4 +47,16 @@ public final class EdgeAnswers {
             assertThat(INTERNALS.matcher(body).find()).as(body).isFalse();
         };
     }
+
+    /** The CAMARA body, {@code {"status","code","message"}}, with this status and code, and an x-correlator. */
+    public static ResultMatcher camaraError(int status, String code) {
+        return result -> {
+            String body = result.getResponse().getContentAsString();
+            assertThat(result.getResponse().getStatus()).as(body).isEqualTo(status);
+            assertThat(result.getResponse().getContentType()).startsWith("application/json");
+            assertThat(body).startsWith("{\"status\":" + status + ",\"code\":\"" + code + "\",\"message\":\"");
+            assertThat(result.getResponse().getHeader("x-correlator")).isNotNull();
+            assertThat(INTERNALS.matcher(body).find()).as(body).isFalse();
+        };
+    }
 }

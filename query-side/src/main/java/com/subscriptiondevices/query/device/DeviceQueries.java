@@ -1,5 +1,6 @@
 package com.subscriptiondevices.query.device;
 
+import com.subscriptiondevices.api.device.DevicePage;
 import com.subscriptiondevices.api.device.DeviceView;
 import com.subscriptiondevices.api.device.FindDevice;
 import com.subscriptiondevices.api.device.FindDevicesByIdentifier;
@@ -7,9 +8,9 @@ import com.subscriptiondevices.api.device.FindSubscriptionDevices;
 import com.subscriptiondevices.api.device.SubscriptionDevices;
 import com.subscriptiondevices.api.subscription.FindSubscription;
 import com.subscriptiondevices.api.subscription.SubscriptionView;
+import com.subscriptiondevices.readmodel.device.DeviceKeys;
 import com.subscriptiondevices.readmodel.device.DeviceModel;
 import com.subscriptiondevices.readmodel.device.DeviceReads;
-import java.util.List;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
@@ -39,11 +40,16 @@ class DeviceQueries {
         if (views.subscription(query.org(), query.subscriptionId()).isEmpty()) {
             return SubscriptionDevices.notFound();
         }
-        return new SubscriptionDevices(true, views.devicesOf(query.subscriptionId(), query.macAddress()));
+        DevicePage page = views.devicesOf(query.subscriptionId(), query.macAddress(), query.offset(), query.limit());
+        return new SubscriptionDevices(true, page.devices(), page.total());
     }
 
     @QueryHandler
-    List<DeviceView> handle(FindDevicesByIdentifier query) {
-        return views.devicesByIdentifier(query.org(), query.macAddress(), query.serialNumber());
+    DevicePage handle(FindDevicesByIdentifier query) {
+        return views.devicesByIdentifier(
+                query.org(),
+                new DeviceKeys(query.macAddress(), query.serialNumber(), query.iccid(), query.imsi(), query.imei()),
+                query.offset(),
+                query.limit());
     }
 }

@@ -5,13 +5,14 @@ import com.subscriptiondevices.api.device.DeviceDetails;
 import com.subscriptiondevices.api.device.DeviceDetailsChanged;
 import com.subscriptiondevices.api.device.DeviceView;
 import com.subscriptiondevices.api.simreplacement.SimReplaced;
+import com.subscriptiondevices.api.subscription.MsisdnChanged;
 import com.subscriptiondevices.api.subscription.SubscriptionCreated;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 
 /**
- * The rules of the V2 device read model: devices by id, by subscription, by MAC address and by serial
- * number within an org. The same code keeps the live tables (in the command's transaction), fills a
+ * The rules of the V2 device read model: devices by id, by subscription, and within an org by MAC
+ * address, serial number, ICCID, IMSI and IMEI. The same code keeps the live tables (in the command's transaction), fills a
  * new version during a rebuild, and replays events in memory for verification and time travel.
  */
 @ProcessingGroup(DeviceModel.NAME)
@@ -26,7 +27,12 @@ public final class DeviceProjection {
     @EventHandler
     void on(SubscriptionCreated event) {
         store.put(new SubscriptionRow(
-                event.subscriptionId().value(), event.org(), event.legacyId(), event.legacyAccountId()));
+                event.subscriptionId().value(), event.org(), event.legacyId(), event.legacyAccountId(), null));
+    }
+
+    @EventHandler
+    void on(MsisdnChanged event) {
+        store.changeMsisdn(event.subscriptionId().value(), event.msisdn());
     }
 
     @EventHandler
@@ -52,6 +58,6 @@ public final class DeviceProjection {
     }
 
     private void change(java.util.UUID deviceId, DeviceDetails details, long version) {
-        store.changeDetails(deviceId, details.macAddress(), details.serialNumber(), version, DeviceRows.json(details));
+        store.changeDetails(deviceId, DeviceKeys.of(details), version, DeviceRows.json(details));
     }
 }

@@ -11,6 +11,9 @@ public record DeviceRow(
         String category,
         String macAddress,
         String serialNumber,
+        String iccid,
+        String imsi,
+        String imei,
         long version,
         String details)
         implements StoredRow {

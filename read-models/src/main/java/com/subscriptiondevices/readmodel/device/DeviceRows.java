@@ -16,13 +16,17 @@ final class DeviceRows {
     private DeviceRows() {}
 
     static DeviceRow row(DeviceView device) {
+        DeviceKeys keys = DeviceKeys.of(device.details());
         return new DeviceRow(
                 device.id().value(),
                 device.subscriptionId().value(),
                 device.legacyId(),
                 device.category().name(),
-                device.details().macAddress(),
-                device.details().serialNumber(),
+                keys.macAddress(),
+                keys.serialNumber(),
+                keys.iccid(),
+                keys.imsi(),
+                keys.imei(),
                 device.version(),
                 json(device.details()));
     }
@@ -39,7 +43,11 @@ final class DeviceRows {
 
     static SubscriptionView view(SubscriptionRow row) {
         return new SubscriptionView(
-                SubscriptionId.of(row.subscriptionId()), row.legacyId(), row.legacyAccountId(), row.org());
+                SubscriptionId.of(row.subscriptionId()),
+                row.legacyId(),
+                row.legacyAccountId(),
+                row.org(),
+                row.msisdn());
     }
 
     static String json(DeviceDetails details) {

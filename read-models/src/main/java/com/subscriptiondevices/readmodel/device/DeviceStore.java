@@ -16,8 +16,11 @@ interface DeviceStore {
 
     void put(DeviceRow device);
 
+    /** The subscription's phone number, or null for none. */
+    void changeMsisdn(UUID subscriptionId, String msisdn);
+
     /** Changes what is known about a device: its lookup keys, version and representation. */
-    void changeDetails(UUID deviceId, String macAddress, String serialNumber, long version, String details);
+    void changeDetails(UUID deviceId, DeviceKeys keys, long version, String details);
 
     Optional<String> details(UUID deviceId);
 
@@ -25,11 +28,11 @@ interface DeviceStore {
 
     Optional<DeviceRow> device(String org, UUID subscriptionId, UUID deviceId);
 
-    /** In legacy id order, optionally only those with the MAC address. */
-    List<DeviceRow> devicesOf(UUID subscriptionId, String macAddress);
+    /** One page of the subscription's devices in legacy id order, optionally only those with the MAC address. */
+    RowPage devicesOf(UUID subscriptionId, String macAddress, long offset, int limit);
 
-    /** Devices of the org's subscriptions with every identifier given, in legacy id order. */
-    List<DeviceRow> devicesByIdentifier(String org, String macAddress, String serialNumber);
+    /** One page of the devices of the org's subscriptions with every key the filter gives, in legacy id order. */
+    RowPage devicesByIdentifier(String org, DeviceKeys filter, long offset, int limit);
 
     List<SubscriptionRow> subscriptions(Collection<UUID> subscriptionIds);
 

@@ -27,7 +27,14 @@ final class InMemoryDeviceStore implements DeviceStore {
     }
 
     @Override
-    public void changeDetails(UUID deviceId, String macAddress, String serialNumber, long version, String details) {
+    public void changeMsisdn(UUID subscriptionId, String msisdn) {
+        subscriptions.computeIfPresent(
+                subscriptionId,
+                (id, row) -> new SubscriptionRow(id, row.org(), row.legacyId(), row.legacyAccountId(), msisdn));
+    }
+
+    @Override
+    public void changeDetails(UUID deviceId, DeviceKeys keys, long version, String details) {
         devices.computeIfPresent(
                 deviceId,
                 (id, row) -> new DeviceRow(
@@ -35,8 +42,11 @@ final class InMemoryDeviceStore implements DeviceStore {
                         row.subscriptionId(),
                         row.legacyId(),
                         row.category(),
-                        macAddress,
-                        serialNumber,
+                        keys.macAddress(),
+                        keys.serialNumber(),
+                        keys.iccid(),
+                        keys.imsi(),
+                        keys.imei(),
                         version,
                         details));
     }
@@ -60,22 +70,35 @@ final class InMemoryDeviceStore implements DeviceStore {
     }
 
     @Override
-    public List<DeviceRow> devicesOf(UUID subscriptionId, String macAddress) {
-        return devices.values().stream()
-                .filter(d -> d.subscriptionId().equals(subscriptionId))
-                .filter(d -> macAddress == null || macAddress.equals(d.macAddress()))
-                .sorted(Comparator.comparingLong(DeviceRow::legacyId))
-                .toList();
+    public RowPage devicesOf(UUID subscriptionId, String macAddress, long offset, int limit) {
+        return page(
+                devices.values().stream()
+                        .filter(d -> d.subscriptionId().equals(subscriptionId))
+                        .filter(d -> macAddress == null || macAddress.equals(d.macAddress()))
+                        .toList(),
+                offset,
+                limit);
     }
 
     @Override
-    public List<DeviceRow> devicesByIdentifier(String org, String macAddress, String serialNumber) {
-        return devices.values().stream()
-                .filter(d -> subscription(org, d.subscriptionId()).isPresent())
-                .filter(d -> macAddress == null || macAddress.equals(d.macAddress()))
-                .filter(d -> serialNumber == null || serialNumber.equals(d.serialNumber()))
-                .sorted(Comparator.comparingLong(DeviceRow::legacyId))
-                .toList();
+    public RowPage devicesByIdentifier(String org, DeviceKeys filter, long offset, int limit) {
+        return page(
+                devices.values().stream()
+                        .filter(d -> subscription(org, d.subscriptionId()).isPresent())
+                        .filter(filter::matches)
+                        .toList(),
+                offset,
+                limit);
+    }
+
+    private static RowPage page(List<DeviceRow> matching, long offset, int limit) {
+        return new RowPage(
+                matching.stream()
+                        .sorted(Comparator.comparingLong(DeviceRow::legacyId))
+                        .skip(offset)
+                        .limit(limit)
+                        .toList(),
+                matching.size());
     }
 
     @Override

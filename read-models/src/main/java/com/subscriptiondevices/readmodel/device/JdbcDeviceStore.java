@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class JdbcDeviceStore implements DeviceStore {
 
     private static final String DEVICE_COLUMNS = "d.device_id, d.subscription_id, d.legacy_id, d.category,"
-            + " d.mac_address, d.serial_number, d.version, d.details";
+            + " d.mac_address, d.serial_number, d.iccid, d.imsi, d.imei, d.version, d.details";
 
     private final JdbcClient jdbc;
     private final String subscriptions;
@@ -24,6 +24,7 @@ final class JdbcDeviceStore implements DeviceStore {
     private final String mergeSubscription;
     private final String mergeDevice;
     private final String changeDetails;
+    private final String changeMsisdn;
 
     JdbcDeviceStore(JdbcClient jdbc, String schema) {
         this.jdbc = jdbc;
@@ -31,24 +32,28 @@ final class JdbcDeviceStore implements DeviceStore {
         this.devices = schema + ".device_view";
         this.mergeSubscription = "merge into " + subscriptions + " t using (select cast(? as uuid) as subscription_id,"
                 + " cast(? as varchar(100)) as org, cast(? as bigint) as legacy_id,"
-                + " cast(? as bigint) as legacy_account_id) s on t.subscription_id = s.subscription_id"
+                + " cast(? as bigint) as legacy_account_id, cast(? as varchar(16)) as msisdn) s"
+                + " on t.subscription_id = s.subscription_id"
                 + " when matched then update set org = s.org, legacy_id = s.legacy_id,"
-                + " legacy_account_id = s.legacy_account_id"
-                + " when not matched then insert (subscription_id, org, legacy_id, legacy_account_id)"
-                + " values (s.subscription_id, s.org, s.legacy_id, s.legacy_account_id)";
+                + " legacy_account_id = s.legacy_account_id, msisdn = s.msisdn"
+                + " when not matched then insert (subscription_id, org, legacy_id, legacy_account_id, msisdn)"
+                + " values (s.subscription_id, s.org, s.legacy_id, s.legacy_account_id, s.msisdn)";
         this.mergeDevice = "merge into " + devices + " t using (select cast(? as uuid) as device_id,"
                 + " cast(? as uuid) as subscription_id, cast(? as bigint) as legacy_id,"
                 + " cast(? as varchar(10)) as category, cast(? as varchar(17)) as mac_address,"
-                + " cast(? as varchar(255)) as serial_number, cast(? as bigint) as version,"
+                + " cast(? as varchar(255)) as serial_number, cast(? as varchar(20)) as iccid,"
+                + " cast(? as varchar(15)) as imsi, cast(? as varchar(15)) as imei, cast(? as bigint) as version,"
                 + " cast(? as varchar) as details) s on t.device_id = s.device_id"
                 + " when matched then update set subscription_id = s.subscription_id, legacy_id = s.legacy_id,"
                 + " category = s.category, mac_address = s.mac_address, serial_number = s.serial_number,"
-                + " version = s.version, details = s.details"
+                + " iccid = s.iccid, imsi = s.imsi, imei = s.imei, version = s.version, details = s.details"
                 + " when not matched then insert (device_id, subscription_id, legacy_id, category, mac_address,"
-                + " serial_number, version, details) values (s.device_id, s.subscription_id, s.legacy_id,"
-                + " s.category, s.mac_address, s.serial_number, s.version, s.details)";
-        this.changeDetails = "update " + devices
-                + " set mac_address = ?, serial_number = ?, version = ?, details = ? where device_id = ?";
+                + " serial_number, iccid, imsi, imei, version, details) values (s.device_id, s.subscription_id,"
+                + " s.legacy_id, s.category, s.mac_address, s.serial_number, s.iccid, s.imsi, s.imei, s.version,"
+                + " s.details)";
+        this.changeMsisdn = "update " + subscriptions + " set msisdn = ? where subscription_id = ?";
+        this.changeDetails = "update " + devices + " set mac_address = ?, serial_number = ?, iccid = ?, imsi = ?,"
+                + " imei = ?, version = ?, details = ? where device_id = ?";
     }
 
     @Override
@@ -58,8 +63,14 @@ final class JdbcDeviceStore implements DeviceStore {
                         subscription.subscriptionId(),
                         subscription.org(),
                         subscription.legacyId(),
-                        subscription.legacyAccountId())
+                        subscription.legacyAccountId(),
+                        subscription.msisdn())
                 .update();
+    }
+
+    @Override
+    public void changeMsisdn(UUID subscriptionId, String msisdn) {
+        jdbc.sql(changeMsisdn).params(msisdn, subscriptionId).update();
     }
 
     @Override
@@ -72,15 +83,26 @@ final class JdbcDeviceStore implements DeviceStore {
                         device.category(),
                         device.macAddress(),
                         device.serialNumber(),
+                        device.iccid(),
+                        device.imsi(),
+                        device.imei(),
                         device.version(),
                         device.details())
                 .update();
     }
 
     @Override
-    public void changeDetails(UUID deviceId, String macAddress, String serialNumber, long version, String details) {
+    public void changeDetails(UUID deviceId, DeviceKeys keys, long version, String details) {
         jdbc.sql(changeDetails)
-                .params(macAddress, serialNumber, version, details, deviceId)
+                .params(
+                        keys.macAddress(),
+                        keys.serialNumber(),
+                        keys.iccid(),
+                        keys.imsi(),
+                        keys.imei(),
+                        version,
+                        details,
+                        deviceId)
                 .update();
     }
 
@@ -94,7 +116,7 @@ final class JdbcDeviceStore implements DeviceStore {
 
     @Override
     public Optional<SubscriptionRow> subscription(String org, UUID subscriptionId) {
-        return jdbc.sql("select subscription_id, org, legacy_id, legacy_account_id from " + subscriptions
+        return jdbc.sql("select subscription_id, org, legacy_id, legacy_account_id, msisdn from " + subscriptions
                         + " where subscription_id = ? and org = ?")
                 .params(subscriptionId, org)
                 .query(JdbcDeviceStore::subscriptionRow)
@@ -112,46 +134,73 @@ final class JdbcDeviceStore implements DeviceStore {
     }
 
     @Override
-    public List<DeviceRow> devicesOf(UUID subscriptionId, String macAddress) {
+    public RowPage devicesOf(UUID subscriptionId, String macAddress, long offset, int limit) {
         // Only the filters given: an "? is null or column = ?" condition would hide the index from the plan.
         List<Object> params = new ArrayList<>(List.of(subscriptionId));
-        StringBuilder sql =
-                new StringBuilder("select " + DEVICE_COLUMNS + " from " + devices + " d where d.subscription_id = ?");
+        StringBuilder where = new StringBuilder(" from " + devices + " d where d.subscription_id = ?");
         if (macAddress != null) {
-            sql.append(" and d.mac_address = ?");
+            where.append(" and d.mac_address = ?");
             params.add(macAddress);
         }
-        return jdbc.sql(sql.append(" order by d.legacy_id").toString())
-                .params(params)
-                .query(JdbcDeviceStore::deviceRow)
-                .list();
+        return page(where.toString(), params, offset, limit);
     }
 
     @Override
-    public List<DeviceRow> devicesByIdentifier(String org, String macAddress, String serialNumber) {
+    public RowPage devicesByIdentifier(String org, DeviceKeys filter, long offset, int limit) {
         List<Object> params = new ArrayList<>(List.of(org));
-        StringBuilder sql = new StringBuilder("select " + DEVICE_COLUMNS + " from " + devices + " d join "
-                + subscriptions + " s on s.subscription_id = d.subscription_id where s.org = ?");
-        if (macAddress != null) {
-            sql.append(" and d.mac_address = ?");
-            params.add(macAddress);
-        }
-        if (serialNumber != null) {
-            sql.append(" and d.serial_number = ?");
-            params.add(serialNumber);
-        }
-        return jdbc.sql(sql.append(" order by d.legacy_id").toString())
-                .params(params)
-                .query(JdbcDeviceStore::deviceRow)
-                .list();
+        StringBuilder where = new StringBuilder(" from " + devices + " d join " + subscriptions
+                + " s on s.subscription_id = d.subscription_id where s.org = ?");
+        filter(where, params, "mac_address", filter.macAddress());
+        filter(where, params, "serial_number", filter.serialNumber());
+        filter(where, params, "iccid", filter.iccid());
+        filter(where, params, "imsi", filter.imsi());
+        filter(where, params, "imei", filter.imei());
+        return page(where.toString(), params, offset, limit);
     }
+
+    private static void filter(StringBuilder where, List<Object> params, String column, String value) {
+        if (value != null) {
+            where.append(" and d.").append(column).append(" = ?");
+            params.add(value);
+        }
+    }
+
+    /**
+     * One page of the rows {@code fromWhere} selects, in legacy id order, with the number of them all
+     * counted in the same statement; only a page past the end needs a count of its own.
+     */
+    private RowPage page(String fromWhere, List<Object> params, long offset, int limit) {
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(offset);
+        pageParams.add(limit);
+        List<Counted> rows = jdbc.sql("select " + DEVICE_COLUMNS + ", count(*) over ()" + fromWhere
+                        + " order by d.legacy_id offset ? rows fetch next ? rows only")
+                .params(pageParams)
+                .query((rs, row) -> new Counted(deviceRow(rs, row), rs.getLong(12)))
+                .list();
+        long total;
+        if (!rows.isEmpty()) {
+            total = rows.get(0).total();
+        } else if (offset == 0) {
+            total = 0;
+        } else {
+            total = jdbc.sql("select count(*)" + fromWhere)
+                    .params(params)
+                    .query(Long.class)
+                    .single();
+        }
+        return new RowPage(rows.stream().map(Counted::row).toList(), total);
+    }
+
+    /** A row of a page, with the number of rows that matched in all. */
+    private record Counted(DeviceRow row, long total) {}
 
     @Override
     public List<SubscriptionRow> subscriptions(Collection<UUID> subscriptionIds) {
         if (subscriptionIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select subscription_id, org, legacy_id, legacy_account_id from " + subscriptions
+        return jdbc.sql("select subscription_id, org, legacy_id, legacy_account_id, msisdn from " + subscriptions
                         + " where subscription_id in (:ids)")
                 .param("ids", List.copyOf(subscriptionIds))
                 .query(JdbcDeviceStore::subscriptionRow)
@@ -176,7 +225,8 @@ final class JdbcDeviceStore implements DeviceStore {
     }
 
     private static SubscriptionRow subscriptionRow(ResultSet rs, int row) throws SQLException {
-        return new SubscriptionRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3), rs.getLong(4));
+        return new SubscriptionRow(
+                rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5));
     }
 
     private static DeviceRow deviceRow(ResultSet rs, int row) throws SQLException {
@@ -187,7 +237,10 @@ final class JdbcDeviceStore implements DeviceStore {
                 rs.getString(4),
                 rs.getString(5),
                 rs.getString(6),
-                rs.getLong(7),
-                rs.getString(8));
+                rs.getString(7),
+                rs.getString(8),
+                rs.getString(9),
+                rs.getLong(10),
+                rs.getString(11));
     }
 }

@@ -3,8 +3,8 @@ package com.subscriptiondevices.readmodel.device;
 import com.subscriptiondevices.readmodel.StoredRow;
 import java.util.UUID;
 
-/** A row of {@code subscription_view}. */
-public record SubscriptionRow(UUID subscriptionId, String org, long legacyId, long legacyAccountId)
+/** A row of {@code subscription_view}; {@code msisdn} is null while the subscription has no phone number. */
+public record SubscriptionRow(UUID subscriptionId, String org, long legacyId, long legacyAccountId, String msisdn)
         implements StoredRow {
 
     @Override

@@ -19,6 +19,7 @@ public final class Identifiers {
     private static final Pattern ICCID = Pattern.compile("89\\d{17,18}");
     private static final Pattern IMSI = Pattern.compile("\\d{14,15}");
     private static final Pattern SECRET_CODE = Pattern.compile("\\d{4,8}");
+    private static final Pattern MSISDN = Pattern.compile("\\+[1-9]\\d{4,14}");
 
     private Identifiers() {}
 
@@ -74,6 +75,14 @@ public final class Identifiers {
     /** 14–15 digits. */
     public static boolean isValidImsi(String imsi) {
         return imsi != null && IMSI.matcher(imsi).matches();
+    }
+
+    /**
+     * A phone number in E.164 form: {@code +}, a country code that does not start with 0, at most 15
+     * digits in all (CAMARA's {@code ^\\+[1-9][0-9]{4,14}$}).
+     */
+    public static boolean isValidMsisdn(String msisdn) {
+        return msisdn != null && MSISDN.matcher(msisdn).matches();
     }
 
     /** PIN and PUK codes: 4 to 8 digits, a leading zero being part of the code. */

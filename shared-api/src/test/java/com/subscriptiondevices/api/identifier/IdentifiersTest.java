@@ -64,4 +64,21 @@ class IdentifiersTest {
         assertThat(Identifiers.isValidSecretCode("0123")).isTrue();
         assertThat(Identifiers.isValidSecretCode("123")).isFalse();
     }
+
+    @Test
+    void a_phone_number_is_e164_with_a_plus_a_country_code_not_starting_with_0_and_5_to_15_digits() {
+        assertThat(Identifiers.isValidMsisdn("+34600123456")).isTrue();
+        assertThat(Identifiers.isValidMsisdn("+12345")).isTrue();
+        assertThat(Identifiers.isValidMsisdn("+123456789012345")).isTrue();
+        assertThat(Identifiers.isValidMsisdn("+1234567890123456"))
+                .as("16 digits")
+                .isFalse();
+        assertThat(Identifiers.isValidMsisdn("+1234")).as("4 digits").isFalse();
+        assertThat(Identifiers.isValidMsisdn("34600123456")).as("no plus").isFalse();
+        assertThat(Identifiers.isValidMsisdn("+034600123456")).isFalse();
+        assertThat(Identifiers.isValidMsisdn("+34 600 123 456")).isFalse();
+        assertThat(Identifiers.isValidMsisdn("+3460012345\u0661"))
+                .as("ASCII digits only")
+                .isFalse();
+    }
 }

@@ -17,15 +17,20 @@ import org.springframework.context.annotation.Configuration;
 class DeviceOpenApi {
 
     static final String PATCH_OPERATION = "JsonPatchOperation";
+    static final String SUBSCRIPTION_PATCH_OPERATION = "SubscriptionPatchOperation";
 
     @Bean
     OpenApiCustomizer deviceRequests() {
         return openApi -> {
             openApi.getComponents().addSchemas(PATCH_OPERATION, patchOperation());
+            openApi.getComponents().addSchemas(SUBSCRIPTION_PATCH_OPERATION, subscriptionPatchOperation());
             ApiSchemas.of(openApi, "SubscriptionRequest")
                     .closed()
                     .nullableUnlessRequired()
-                    .example("legacy_account_id", 4711);
+                    .example("legacy_account_id", 4711)
+                    .example("msisdn", "+34600123456")
+                    .description("msisdn", "The phone number, E.164; unique across the service");
+            ApiSchemas.of(openApi, "SubscriptionRequest").property("msisdn").setPattern(MSISDN_PATTERN);
             ApiSchemas.of(openApi, "DeviceRequest")
                     .closed()
                     .nullableUnlessRequired()
@@ -52,6 +57,35 @@ class DeviceOpenApi {
                     .example("pin", "0123")
                     .example("puk", "12345678");
         };
+    }
+
+    /** E.164, as CAMARA writes it. */
+    static final String MSISDN_PATTERN = "^\\+[1-9][0-9]{4,14}$";
+
+    private static Schema<?> subscriptionPatchOperation() {
+        return new Schema<>()
+                .type("object")
+                .description("An RFC 6902 operation on the subscription: add, replace or remove /msisdn, or a test")
+                .addRequiredItem("op")
+                .addRequiredItem("path")
+                .additionalProperties(Boolean.FALSE)
+                .addProperty(
+                        "op", new StringSchema()._enum(List.of("add", "remove", "replace", "move", "copy", "test")))
+                .addProperty(
+                        "path",
+                        new StringSchema()
+                                .description("/msisdn; a test may name any member of the subscription")
+                                .example("/msisdn"))
+                .addProperty(
+                        "value",
+                        new Schema<>()
+                                .description("For add and replace: the phone number (E.164) or null; for test: any"
+                                        + " JSON value (required for add, replace and test)"))
+                .addProperty(
+                        "from",
+                        new StringSchema()
+                                .description("A JSON Pointer: for move and copy (required)")
+                                .example("/msisdn"));
     }
 
     private static Schema<?> patchOperation() {

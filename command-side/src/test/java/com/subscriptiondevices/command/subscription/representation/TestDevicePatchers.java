@@ -8,7 +8,7 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A {@link DevicePatcher} wired as Spring wires it (its constructor is package-private): the JSON
+ * A {@link DevicePatcher} (and a {@link SubscriptionPatcher}) wired as Spring wires it (its constructor is package-private): the JSON
  * settings of {@code application.yml} and a plain Bean Validation validator.
  */
 public final class TestDevicePatchers {
@@ -33,5 +33,9 @@ public final class TestDevicePatchers {
 
     public static DevicePatcher devicePatcher() {
         return new DevicePatcher(jsonMapper(), validator());
+    }
+
+    public static SubscriptionPatcher subscriptionPatcher() {
+        return new SubscriptionPatcher(jsonMapper());
     }
 }

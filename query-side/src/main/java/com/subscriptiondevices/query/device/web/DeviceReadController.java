@@ -1,6 +1,7 @@
 package com.subscriptiondevices.query.device.web;
 
 import com.subscriptiondevices.api.device.DeviceId;
+import com.subscriptiondevices.api.device.DevicePage;
 import com.subscriptiondevices.api.device.DeviceView;
 import com.subscriptiondevices.api.device.FindDevice;
 import com.subscriptiondevices.api.device.FindDeviceAsOf;
@@ -9,11 +10,11 @@ import com.subscriptiondevices.api.device.FindSubscriptionDevices;
 import com.subscriptiondevices.api.device.SubscriptionDevices;
 import com.subscriptiondevices.api.error.DomainException;
 import com.subscriptiondevices.api.error.ErrorCode;
-import com.subscriptiondevices.api.identifier.Identifiers;
 import com.subscriptiondevices.api.subscription.FindSubscription;
 import com.subscriptiondevices.api.subscription.SubscriptionId;
 import com.subscriptiondevices.api.subscription.SubscriptionView;
 import com.subscriptiondevices.platform.security.Secrets;
+import com.subscriptiondevices.platform.validation.IdentifierRulesProperties;
 import com.subscriptiondevices.platform.web.ETags;
 import com.subscriptiondevices.platform.web.QuerySender;
 import com.subscriptiondevices.query.audit.AsOf;
@@ -36,6 +37,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * V2 reads: every answer comes from the read model through a query, except a device read with
@@ -48,32 +50,92 @@ class DeviceReadController {
             "A MAC address in any common notation (aa:bb:cc:dd:ee:ff, AA-BB-.., aabb.ccdd.eeff, bare hex)";
 
     private final QuerySender queries;
+    private final IdentifierRulesProperties identifierRules;
 
-    DeviceReadController(QuerySender queries) {
+    DeviceReadController(QuerySender queries, IdentifierRulesProperties identifierRules) {
         this.queries = queries;
+        this.identifierRules = identifierRules;
     }
 
     @Operation(
             operationId = "findDevicesByIdentifier",
-            summary = "Find devices of the org by MAC address and/or serial number",
-            description = "Every device of the organization whose identifiers match all given filters; an empty"
-                    + " list when none does. At least one filter is required (400 MISSING_QUERY_PARAMS). Needs"
-                    + " devices:read; PIN and PUK codes need devices:secrets.")
+            summary = "Find devices of the org by MAC address, serial number, ICCID, IMSI and/or IMEI",
+            description = "Every device of the organization whose identifiers match all given filters, one page at"
+                    + " a time in legacy_id order; an empty list when none does. Each identifier may be given in"
+                    + " any notation the device's POST accepts. At least one filter is required (400"
+                    + " MISSING_QUERY_PARAMS); a malformed one is 400 with its format's code. X-Total-Count says"
+                    + " how many match in all, X-Result-Count how many this page holds, and while more follow a"
+                    + " Link header with rel=\"next\" gives the next page's URL. Needs devices:read; PIN and PUK"
+                    + " codes need devices:secrets.",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            description = "One page of the matching devices",
+                            headers = {
+                                @Header(
+                                        name = Paging.TOTAL_COUNT,
+                                        description = "How many devices match in all",
+                                        required = true,
+                                        schema = @Schema(type = "integer", format = "int64", minimum = "0")),
+                                @Header(
+                                        name = Paging.RESULT_COUNT,
+                                        description = "How many devices this page holds",
+                                        required = true,
+                                        schema = @Schema(type = "integer", format = "int32", minimum = "0")),
+                                @Header(
+                                        name = HttpHeaders.LINK,
+                                        description = "<...devices?...&offset=N&limit=L>; rel=\"next\", while more"
+                                                + " devices follow",
+                                        schema = @Schema(type = "string"))
+                            }))
     @Tag(name = "Devices")
     @GetMapping(path = "/v2/orgs/{org}/devices", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<DeviceView> lookup(
-            @PathVariable String org,
+    ResponseEntity<List<DeviceView>> lookup(
+            @Parameter(description = "Organization name") @PathVariable String org,
             @Parameter(description = MAC_MEANING) @RequestParam(name = "mac_address", required = false)
                     String macAddress,
             @Parameter(description = "A serial number, exactly") @RequestParam(name = "serial_number", required = false)
-                    String serialNumber) {
-        if (!StringUtils.hasText(macAddress) && !StringUtils.hasText(serialNumber)) {
-            throw new DomainException(ErrorCode.MISSING_QUERY_PARAMS, "Give mac_address, serial_number, or both.");
-        }
-        String mac = StringUtils.hasText(macAddress) ? normalizedMac(macAddress) : null;
-        String serial = StringUtils.hasText(serialNumber) ? serialNumber.trim() : null;
-        return visible(queries.ask(
-                new FindDevicesByIdentifier(org, mac, serial), ResponseTypes.multipleInstancesOf(DeviceView.class)));
+                    String serialNumber,
+            @Parameter(description = "A SIM's ICCID: 19-20 digits starting 89")
+                    @RequestParam(name = "iccid", required = false)
+                    String iccid,
+            @Parameter(description = "A SIM's IMSI: 14-15 digits") @RequestParam(name = "imsi", required = false)
+                    String imsi,
+            @Parameter(description = "An IMEI: 15 digits, or the AA-BBBBBB-CCCCCC-D form")
+                    @RequestParam(name = "imei", required = false)
+                    String imei,
+            @Parameter(
+                            description = Paging.OFFSET_MEANING,
+                            schema = @Schema(type = "integer", format = "int64", minimum = "0", defaultValue = "0"))
+                    @RequestParam(name = "offset", required = false)
+                    String offset,
+            @Parameter(
+                            description = Paging.LIMIT_MEANING,
+                            schema =
+                                    @Schema(
+                                            type = "integer",
+                                            minimum = "1",
+                                            maximum = "" + Paging.MAX_LIMIT,
+                                            defaultValue = "" + Paging.DEFAULT_LIMIT))
+                    @RequestParam(name = "limit", required = false)
+                    String limit) {
+        LookupFilters filters = LookupFilters.of(macAddress, serialNumber, iccid, imsi, imei, identifierRules);
+        Paging page = Paging.of(offset, limit);
+        DevicePage found = queries.ask(
+                new FindDevicesByIdentifier(
+                        org,
+                        filters.macAddress(),
+                        filters.serialNumber(),
+                        filters.iccid(),
+                        filters.imsi(),
+                        filters.imei(),
+                        page.offset(),
+                        page.limit()),
+                ResponseTypes.instanceOf(DevicePage.class));
+        return page.answer(
+                visible(found.devices()),
+                found.total(),
+                filters.query(UriComponentsBuilder.newInstance().pathSegment("v2", "orgs", org, "devices")));
     }
 
     @Operation(
@@ -92,25 +154,69 @@ class DeviceReadController {
     @Operation(
             operationId = "listSubscriptionDevices",
             summary = "Devices of a subscription, optionally only those with a MAC address",
-            description = "Every device of the subscription, returned ones included. Needs devices:read; PIN and PUK"
-                    + " codes need devices:secrets.")
+            description = "Every device of the subscription, returned ones included, one page at a time in"
+                    + " legacy_id order. X-Total-Count says how many there are in all, X-Result-Count how many this"
+                    + " page holds, and while more follow a Link header with rel=\"next\" gives the next page's"
+                    + " URL. Needs devices:read; PIN and PUK codes need devices:secrets.",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            description = "One page of the subscription's devices",
+                            headers = {
+                                @Header(
+                                        name = Paging.TOTAL_COUNT,
+                                        description = "How many devices the subscription has (with the MAC address)",
+                                        required = true,
+                                        schema = @Schema(type = "integer", format = "int64", minimum = "0")),
+                                @Header(
+                                        name = Paging.RESULT_COUNT,
+                                        description = "How many devices this page holds",
+                                        required = true,
+                                        schema = @Schema(type = "integer", format = "int32", minimum = "0")),
+                                @Header(
+                                        name = HttpHeaders.LINK,
+                                        description = "<...devices?offset=N&limit=L>; rel=\"next\", while more"
+                                                + " devices follow",
+                                        schema = @Schema(type = "string"))
+                            }))
     @Tag(name = "Devices")
     @GetMapping(
             path = "/v2/orgs/{org}/subscriptions/{subscriptionId}/devices",
             produces = MediaType.APPLICATION_JSON_VALUE)
-    List<DeviceView> devicesOf(
-            @PathVariable String org,
-            @PathVariable UUID subscriptionId,
+    ResponseEntity<List<DeviceView>> devicesOf(
+            @Parameter(description = "Organization name") @PathVariable String org,
+            @Parameter(description = "The subscription's UUID") @PathVariable UUID subscriptionId,
             @Parameter(description = MAC_MEANING) @RequestParam(name = "mac_address", required = false)
-                    String macAddress) {
-        String mac = StringUtils.hasText(macAddress) ? normalizedMac(macAddress) : null;
+                    String macAddress,
+            @Parameter(
+                            description = Paging.OFFSET_MEANING,
+                            schema = @Schema(type = "integer", format = "int64", minimum = "0", defaultValue = "0"))
+                    @RequestParam(name = "offset", required = false)
+                    String offset,
+            @Parameter(
+                            description = Paging.LIMIT_MEANING,
+                            schema =
+                                    @Schema(
+                                            type = "integer",
+                                            minimum = "1",
+                                            maximum = "" + Paging.MAX_LIMIT,
+                                            defaultValue = "" + Paging.DEFAULT_LIMIT))
+                    @RequestParam(name = "limit", required = false)
+                    String limit) {
+        String mac = StringUtils.hasText(macAddress) ? LookupFilters.normalizedMac(macAddress) : null;
+        Paging page = Paging.of(offset, limit);
         SubscriptionDevices found = queries.ask(
-                new FindSubscriptionDevices(org, SubscriptionId.of(subscriptionId), mac),
+                new FindSubscriptionDevices(org, SubscriptionId.of(subscriptionId), mac, page.offset(), page.limit()),
                 ResponseTypes.instanceOf(SubscriptionDevices.class));
         if (!found.subscriptionFound()) {
             throw ScopedNotFound.subscription();
         }
-        return visible(found.devices());
+        UriComponentsBuilder query = UriComponentsBuilder.newInstance()
+                .pathSegment("v2", "orgs", org, "subscriptions", subscriptionId.toString(), "devices");
+        if (mac != null) {
+            query.queryParam("mac_address", mac);
+        }
+        return page.answer(visible(found.devices()), found.total(), query);
     }
 
     @Operation(
@@ -184,13 +290,6 @@ class DeviceReadController {
                         new FindSubscription(org, subscription),
                         ResponseTypes.optionalInstanceOf(SubscriptionView.class))
                 .isPresent();
-    }
-
-    private static String normalizedMac(String macAddress) {
-        return Identifiers.normalizeMac(macAddress)
-                .orElseThrow(() -> new DomainException(
-                        ErrorCode.INVALID_MAC_ADDRESS_FORMAT,
-                        "mac_address '" + macAddress + "' is not a MAC address (e.g. AA:BB:CC:DD:EE:FF)."));
     }
 
     private static List<DeviceView> visible(List<DeviceView> devices) {

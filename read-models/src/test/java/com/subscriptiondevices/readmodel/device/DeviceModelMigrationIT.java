@@ -1,0 +1,115 @@
+package com.subscriptiondevices.readmodel.device;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.subscriptiondevices.api.device.AcquisitionType;
+import com.subscriptiondevices.api.device.DeviceDetails;
+import com.subscriptiondevices.api.device.FabricationType;
+import com.subscriptiondevices.api.device.SimCard;
+import com.subscriptiondevices.platform.testing.TestDatabases;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The device read model's migrations on PostgreSQL: rows a version written before the SIM and terminal
+ * identifier columns existed get their keys from their details, exactly as the projection writes them
+ * now, so a live version needs no rebuild to answer the new lookups.
+ */
+class DeviceModelMigrationIT {
+
+    private final String schema =
+            "device_model_migration_" + UUID.randomUUID().toString().replace("-", "");
+    private final PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    private final JdbcClient jdbc;
+
+    DeviceModelMigrationIT() {
+        dataSource.setURL(TestDatabases.main());
+        dataSource.setUser(TestDatabases.user());
+        jdbc = JdbcClient.create(dataSource);
+    }
+
+    @AfterEach
+    void dropSchema() {
+        jdbc.sql("drop schema if exists " + schema + " cascade").update();
+    }
+
+    @Test
+    void rows_from_before_the_identifier_columns_get_their_keys_from_their_details() {
+        migrate("2");
+        SimCard card = new SimCard(
+                "89340114115512831440", "214035453370793", "0123", "01234567", null, null, FabricationType.ESIM);
+        // a text member that looks like a key, quoted inside a value: not a key
+        DeviceDetails sim = details("\"iccid\":\"8900000000000000000\"", null, card);
+        DeviceDetails terminal = details("SN-1", "490154203237518", null);
+        UUID simId = insertAsVersion2(sim);
+        UUID terminalId = insertAsVersion2(terminal);
+
+        migrate(null);
+
+        assertThat(keys(simId)).containsExactly("89340114115512831440", "214035453370793", null);
+        assertThat(keys(terminalId)).containsExactly(null, null, "490154203237518");
+        assertThat(jdbc.sql("select count(*) from pg_indexes where schemaname = ? and indexname in"
+                                + " ('device_view_iccid', 'device_view_imsi', 'device_view_imei')")
+                        .param(schema)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(3);
+    }
+
+    private void migrate(String target) {
+        var configuration = Flyway.configure()
+                .dataSource(dataSource)
+                .schemas(schema)
+                .defaultSchema(schema)
+                .createSchemas(true)
+                .locations("classpath:db/read-models/device");
+        if (target != null) {
+            configuration.target(target);
+        }
+        configuration.load().migrate();
+    }
+
+    private UUID insertAsVersion2(DeviceDetails details) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into " + schema + ".device_view (device_id, subscription_id, legacy_id, category,"
+                        + " mac_address, serial_number, version, details) values (?, ?, 1, 'OTHER', null, ?, 1, ?)")
+                .params(id, UUID.randomUUID(), details.serialNumber(), DeviceRows.json(details))
+                .update();
+        return id;
+    }
+
+    private List<String> keys(UUID deviceId) {
+        return jdbc.sql("select iccid, imsi, imei from " + schema + ".device_view where device_id = ?")
+                .param(deviceId)
+                .query((rs, row) -> java.util.Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .single();
+    }
+
+    private static DeviceDetails details(String serial, String imei, SimCard sim) {
+        return new DeviceDetails(
+                "P045A1SNC",
+                null,
+                null,
+                null,
+                null,
+                null,
+                Instant.parse("2026-01-15T09:00:00Z"),
+                null,
+                null,
+                serial,
+                null,
+                imei,
+                AcquisitionType.BORROWED,
+                List.of(),
+                null,
+                4711,
+                null,
+                sim);
+    }
+}
