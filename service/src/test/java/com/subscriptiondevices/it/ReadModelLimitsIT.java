@@ -38,6 +38,7 @@ class ReadModelLimitsIT extends PostgresIT {
 
     private static final Map<String, Source> COLUMNS = Map.ofEntries(
             Map.entry("device_model.subscription_view.org", new Org()),
+            Map.entry("device_model.device_view.org", new Org()),
             Map.entry("device_model.subscription_view.msisdn", new Form(16, "E.164: + and at most 15 digits")),
             Map.entry("device_model.device_view.category", new Form(5, "SIM or OTHER")),
             Map.entry("device_model.device_view.mac_address", new Form(17, "stored as AA:BB:CC:DD:EE:FF")),

@@ -20,6 +20,7 @@ final class DeviceRows {
         return new DeviceRow(
                 device.id().value(),
                 device.subscriptionId().value(),
+                null, // the subscription's, which the store knows
                 device.legacyId(),
                 device.category().name(),
                 keys.macAddress(),

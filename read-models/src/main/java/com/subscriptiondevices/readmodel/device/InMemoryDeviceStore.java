@@ -23,7 +23,25 @@ final class InMemoryDeviceStore implements DeviceStore {
 
     @Override
     public void put(DeviceRow device) {
-        devices.put(device.deviceId(), device);
+        SubscriptionRow subscription = subscriptions.get(device.subscriptionId());
+        if (subscription == null) {
+            throw new IllegalStateException("Device " + device.deviceId() + " of no known subscription");
+        }
+        devices.put(
+                device.deviceId(),
+                new DeviceRow(
+                        device.deviceId(),
+                        device.subscriptionId(),
+                        subscription.org(),
+                        device.legacyId(),
+                        device.category(),
+                        device.macAddress(),
+                        device.serialNumber(),
+                        device.iccid(),
+                        device.imsi(),
+                        device.imei(),
+                        device.version(),
+                        device.details()));
     }
 
     @Override
@@ -40,6 +58,7 @@ final class InMemoryDeviceStore implements DeviceStore {
                 (id, row) -> new DeviceRow(
                         id,
                         row.subscriptionId(),
+                        row.org(),
                         row.legacyId(),
                         row.category(),
                         keys.macAddress(),
@@ -66,7 +85,7 @@ final class InMemoryDeviceStore implements DeviceStore {
     public Optional<DeviceRow> device(String org, UUID subscriptionId, UUID deviceId) {
         return Optional.ofNullable(devices.get(deviceId))
                 .filter(d -> d.subscriptionId().equals(subscriptionId))
-                .filter(d -> subscription(org, subscriptionId).isPresent());
+                .filter(d -> d.org().equals(org));
     }
 
     @Override
@@ -84,7 +103,7 @@ final class InMemoryDeviceStore implements DeviceStore {
     public RowPage devicesByIdentifier(String org, DeviceKeys filter, long offset, int limit) {
         return page(
                 devices.values().stream()
-                        .filter(d -> subscription(org, d.subscriptionId()).isPresent())
+                        .filter(d -> d.org().equals(org))
                         .filter(filter::matches)
                         .toList(),
                 offset,

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class JdbcDeviceStore implements DeviceStore {
 
-    private static final String DEVICE_COLUMNS = "d.device_id, d.subscription_id, d.legacy_id, d.category,"
+    private static final String DEVICE_COLUMNS = "d.device_id, d.subscription_id, d.org, d.legacy_id, d.category,"
             + " d.mac_address, d.serial_number, d.iccid, d.imsi, d.imei, d.version, d.details";
 
     private final JdbcClient jdbc;
@@ -38,19 +38,22 @@ final class JdbcDeviceStore implements DeviceStore {
                 + " legacy_account_id = s.legacy_account_id, msisdn = s.msisdn"
                 + " when not matched then insert (subscription_id, org, legacy_id, legacy_account_id, msisdn)"
                 + " values (s.subscription_id, s.org, s.legacy_id, s.legacy_account_id, s.msisdn)";
+        // a device's org is its subscription's, taken in the same statement
         this.mergeDevice = "merge into " + devices + " t using (select cast(? as uuid) as device_id,"
-                + " cast(? as uuid) as subscription_id, cast(? as bigint) as legacy_id,"
+                + " cast(? as uuid) as subscription_id, (select org from " + subscriptions
+                + " where subscription_id = cast(? as uuid)) as org, cast(? as bigint) as legacy_id,"
                 + " cast(? as varchar(10)) as category, cast(? as varchar(17)) as mac_address,"
                 + " cast(? as varchar(255)) as serial_number, cast(? as varchar(20)) as iccid,"
                 + " cast(? as varchar(15)) as imsi, cast(? as varchar(15)) as imei, cast(? as bigint) as version,"
                 + " cast(? as varchar) as details) s on t.device_id = s.device_id"
-                + " when matched then update set subscription_id = s.subscription_id, legacy_id = s.legacy_id,"
-                + " category = s.category, mac_address = s.mac_address, serial_number = s.serial_number,"
-                + " iccid = s.iccid, imsi = s.imsi, imei = s.imei, version = s.version, details = s.details"
-                + " when not matched then insert (device_id, subscription_id, legacy_id, category, mac_address,"
+                + " when matched then update set subscription_id = s.subscription_id, org = s.org,"
+                + " legacy_id = s.legacy_id, category = s.category, mac_address = s.mac_address,"
+                + " serial_number = s.serial_number, iccid = s.iccid, imsi = s.imsi, imei = s.imei,"
+                + " version = s.version, details = s.details"
+                + " when not matched then insert (device_id, subscription_id, org, legacy_id, category, mac_address,"
                 + " serial_number, iccid, imsi, imei, version, details) values (s.device_id, s.subscription_id,"
-                + " s.legacy_id, s.category, s.mac_address, s.serial_number, s.iccid, s.imsi, s.imei, s.version,"
-                + " s.details)";
+                + " s.org, s.legacy_id, s.category, s.mac_address, s.serial_number, s.iccid, s.imsi, s.imei,"
+                + " s.version, s.details)";
         this.changeMsisdn = "update " + subscriptions + " set msisdn = ? where subscription_id = ?";
         this.changeDetails = "update " + devices + " set mac_address = ?, serial_number = ?, iccid = ?, imsi = ?,"
                 + " imei = ?, version = ?, details = ? where device_id = ?";
@@ -78,6 +81,7 @@ final class JdbcDeviceStore implements DeviceStore {
         jdbc.sql(mergeDevice)
                 .params(
                         device.deviceId(),
+                        device.subscriptionId(),
                         device.subscriptionId(),
                         device.legacyId(),
                         device.category(),
@@ -125,9 +129,7 @@ final class JdbcDeviceStore implements DeviceStore {
 
     @Override
     public Optional<DeviceRow> device(String org, UUID subscriptionId, UUID deviceId) {
-        return jdbc.sql("select " + DEVICE_COLUMNS + " from " + devices + " d join " + subscriptions
-                        + " s on s.subscription_id = d.subscription_id"
-                        + " where d.device_id = ? and d.subscription_id = ? and s.org = ?")
+        return jdbc.sql(deviceById())
                 .params(deviceId, subscriptionId, org)
                 .query(JdbcDeviceStore::deviceRow)
                 .optional();
@@ -135,48 +137,76 @@ final class JdbcDeviceStore implements DeviceStore {
 
     @Override
     public RowPage devicesOf(UUID subscriptionId, String macAddress, long offset, int limit) {
-        // Only the filters given: an "? is null or column = ?" condition would hide the index from the plan.
-        List<Object> params = new ArrayList<>(List.of(subscriptionId));
-        StringBuilder where = new StringBuilder(" from " + devices + " d where d.subscription_id = ?");
-        if (macAddress != null) {
-            where.append(" and d.mac_address = ?");
-            params.add(macAddress);
-        }
-        return page(where.toString(), params, offset, limit);
+        return page(ofSubscription(subscriptionId, macAddress), offset, limit);
     }
 
     @Override
     public RowPage devicesByIdentifier(String org, DeviceKeys filter, long offset, int limit) {
-        List<Object> params = new ArrayList<>(List.of(org));
-        StringBuilder where = new StringBuilder(" from " + devices + " d join " + subscriptions
-                + " s on s.subscription_id = d.subscription_id where s.org = ?");
-        filter(where, params, "mac_address", filter.macAddress());
-        filter(where, params, "serial_number", filter.serialNumber());
-        filter(where, params, "iccid", filter.iccid());
-        filter(where, params, "imsi", filter.imsi());
-        filter(where, params, "imei", filter.imei());
-        return page(where.toString(), params, offset, limit);
+        return page(byIdentifier(org, filter), offset, limit);
     }
 
-    private static void filter(StringBuilder where, List<Object> params, String column, String value) {
-        if (value != null) {
-            where.append(" and d.").append(column).append(" = ?");
-            params.add(value);
+    /** The statement of a read of one device, by id within its subscription and org. */
+    String deviceById() {
+        return "select " + DEVICE_COLUMNS + " from " + devices + " d"
+                + " where d.device_id = ? and d.subscription_id = ? and d.org = ?";
+    }
+
+    /** Which rows the subscription's devices are, optionally only those with the MAC address. */
+    Selection ofSubscription(UUID subscriptionId, String macAddress) {
+        // Only the filters given: an "? is null or column = ?" condition would hide the index from the plan.
+        Selection selection = new Selection(" from " + devices + " d where d.subscription_id = ?", subscriptionId);
+        return macAddress == null ? selection : selection.and("mac_address", macAddress);
+    }
+
+    /** Which rows the org's devices with every key of the filter are: one index scan, whatever the statistics. */
+    Selection byIdentifier(String org, DeviceKeys filter) {
+        return new Selection(" from " + devices + " d where d.org = ?", org)
+                .and("mac_address", filter.macAddress())
+                .and("serial_number", filter.serialNumber())
+                .and("iccid", filter.iccid())
+                .and("imsi", filter.imsi())
+                .and("imei", filter.imei());
+    }
+
+    /** The statement of one page of a selection, counting the rows it selects in all in the same statement. */
+    static String pageOf(Selection selection) {
+        return "select " + DEVICE_COLUMNS + ", count(*) over ()" + selection.fromWhere()
+                + " order by d.legacy_id offset ? rows fetch next ? rows only";
+    }
+
+    /** A {@code from ... where ...} clause of device rows and its parameters. */
+    record Selection(String fromWhere, List<Object> params) {
+
+        Selection(String fromWhere, Object param) {
+            this(fromWhere, List.of(param));
+        }
+
+        /** With the column equal to the value too; the same selection when there is no value. */
+        Selection and(String column, Object value) {
+            if (value == null) {
+                return this;
+            }
+            List<Object> more = new ArrayList<>(params);
+            more.add(value);
+            return new Selection(fromWhere + " and d." + column + " = ?", List.copyOf(more));
+        }
+
+        List<Object> withPage(long offset, int limit) {
+            List<Object> paged = new ArrayList<>(params);
+            paged.add(offset);
+            paged.add(limit);
+            return paged;
         }
     }
 
     /**
-     * One page of the rows {@code fromWhere} selects, in legacy id order, with the number of them all
-     * counted in the same statement; only a page past the end needs a count of its own.
+     * One page of the rows of a selection, in legacy id order, with the number of them all counted in the
+     * same statement; only a page past the end needs a count of its own.
      */
-    private RowPage page(String fromWhere, List<Object> params, long offset, int limit) {
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(offset);
-        pageParams.add(limit);
-        List<Counted> rows = jdbc.sql("select " + DEVICE_COLUMNS + ", count(*) over ()" + fromWhere
-                        + " order by d.legacy_id offset ? rows fetch next ? rows only")
-                .params(pageParams)
-                .query((rs, row) -> new Counted(deviceRow(rs, row), rs.getLong(12)))
+    private RowPage page(Selection selection, long offset, int limit) {
+        List<Counted> rows = jdbc.sql(pageOf(selection))
+                .params(selection.withPage(offset, limit))
+                .query((rs, row) -> new Counted(deviceRow(rs, row), rs.getLong(13)))
                 .list();
         long total;
         if (!rows.isEmpty()) {
@@ -184,8 +214,8 @@ final class JdbcDeviceStore implements DeviceStore {
         } else if (offset == 0) {
             total = 0;
         } else {
-            total = jdbc.sql("select count(*)" + fromWhere)
-                    .params(params)
+            total = jdbc.sql("select count(*)" + selection.fromWhere())
+                    .params(selection.params())
                     .query(Long.class)
                     .single();
         }
@@ -233,14 +263,15 @@ final class JdbcDeviceStore implements DeviceStore {
         return new DeviceRow(
                 rs.getObject(1, UUID.class),
                 rs.getObject(2, UUID.class),
-                rs.getLong(3),
-                rs.getString(4),
+                rs.getString(3),
+                rs.getLong(4),
                 rs.getString(5),
                 rs.getString(6),
                 rs.getString(7),
                 rs.getString(8),
                 rs.getString(9),
-                rs.getLong(10),
-                rs.getString(11));
+                rs.getString(10),
+                rs.getLong(11),
+                rs.getString(12));
     }
 }
