@@ -8,16 +8,20 @@ import com.subscriptiondevices.api.device.FindSubscriptionDevices;
 import com.subscriptiondevices.api.device.SubscriptionDevices;
 import com.subscriptiondevices.api.subscription.FindSubscription;
 import com.subscriptiondevices.api.subscription.SubscriptionView;
+import com.subscriptiondevices.platform.data.TransientFailures;
 import com.subscriptiondevices.readmodel.device.DeviceKeys;
 import com.subscriptiondevices.readmodel.device.DeviceModel;
 import com.subscriptiondevices.readmodel.device.DeviceReads;
 import java.util.Optional;
-import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
-/** Answers the device and subscription queries from the read model. */
+/**
+ * Answers the device and subscription queries from the live read model, called directly by the read
+ * endpoints (a read is one indexed statement: the query bus would only add its dispatch). Each read is
+ * asked again when it meets a transient failure (a lock conflict with a read-model switch, for example).
+ */
 @Component
-class DeviceQueries {
+public class DeviceQueries {
 
     private final DeviceReads views;
 
@@ -25,31 +29,30 @@ class DeviceQueries {
         this.views = model.live();
     }
 
-    @QueryHandler
-    Optional<SubscriptionView> handle(FindSubscription query) {
-        return views.subscription(query.org(), query.subscriptionId());
+    public Optional<SubscriptionView> handle(FindSubscription query) {
+        return TransientFailures.retried(() -> views.subscription(query.org(), query.subscriptionId()));
     }
 
-    @QueryHandler
-    Optional<DeviceView> handle(FindDevice query) {
-        return views.device(query.org(), query.subscriptionId(), query.deviceId());
+    public Optional<DeviceView> handle(FindDevice query) {
+        return TransientFailures.retried(() -> views.device(query.org(), query.subscriptionId(), query.deviceId()));
     }
 
-    @QueryHandler
-    SubscriptionDevices handle(FindSubscriptionDevices query) {
-        if (views.subscription(query.org(), query.subscriptionId()).isEmpty()) {
-            return SubscriptionDevices.notFound();
-        }
-        DevicePage page = views.devicesOf(query.subscriptionId(), query.macAddress(), query.offset(), query.limit());
-        return new SubscriptionDevices(true, page.devices(), page.total());
+    public SubscriptionDevices handle(FindSubscriptionDevices query) {
+        return TransientFailures.retried(() -> {
+            if (views.subscription(query.org(), query.subscriptionId()).isEmpty()) {
+                return SubscriptionDevices.notFound();
+            }
+            DevicePage page =
+                    views.devicesOf(query.subscriptionId(), query.macAddress(), query.offset(), query.limit());
+            return new SubscriptionDevices(true, page.devices(), page.total());
+        });
     }
 
-    @QueryHandler
-    DevicePage handle(FindDevicesByIdentifier query) {
-        return views.devicesByIdentifier(
+    public DevicePage handle(FindDevicesByIdentifier query) {
+        return TransientFailures.retried(() -> views.devicesByIdentifier(
                 query.org(),
                 new DeviceKeys(query.macAddress(), query.serialNumber(), query.iccid(), query.imsi(), query.imei()),
                 query.offset(),
-                query.limit());
+                query.limit()));
     }
 }

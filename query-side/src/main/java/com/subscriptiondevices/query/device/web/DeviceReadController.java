@@ -18,9 +18,11 @@ import com.subscriptiondevices.platform.validation.IdentifierRulesProperties;
 import com.subscriptiondevices.platform.web.ETags;
 import com.subscriptiondevices.platform.web.QuerySender;
 import com.subscriptiondevices.query.audit.AsOf;
+import com.subscriptiondevices.query.device.DeviceQueries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -40,8 +42,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * V2 reads: every answer comes from the read model through a query, except a device read with
- * {@code as_of}, which is replayed from the event store.
+ * V2 reads: every answer comes from the read model ({@link DeviceQueries}), except a device read with
+ * {@code as_of}, which is replayed from the event store through the audit queries. The plainest of these
+ * reads also come here through {@link DeviceReadRoutes}.
  */
 @RestController
 class DeviceReadController {
@@ -49,10 +52,12 @@ class DeviceReadController {
     private static final String MAC_MEANING =
             "A MAC address in any common notation (aa:bb:cc:dd:ee:ff, AA-BB-.., aabb.ccdd.eeff, bare hex)";
 
+    private final DeviceQueries reads;
     private final QuerySender queries;
     private final IdentifierRulesProperties identifierRules;
 
-    DeviceReadController(QuerySender queries, IdentifierRulesProperties identifierRules) {
+    DeviceReadController(DeviceQueries reads, QuerySender queries, IdentifierRulesProperties identifierRules) {
+        this.reads = reads;
         this.queries = queries;
         this.identifierRules = identifierRules;
     }
@@ -121,17 +126,15 @@ class DeviceReadController {
                     String limit) {
         LookupFilters filters = LookupFilters.of(macAddress, serialNumber, iccid, imsi, imei, identifierRules);
         Paging page = Paging.of(offset, limit);
-        DevicePage found = queries.ask(
-                new FindDevicesByIdentifier(
-                        org,
-                        filters.macAddress(),
-                        filters.serialNumber(),
-                        filters.iccid(),
-                        filters.imsi(),
-                        filters.imei(),
-                        page.offset(),
-                        page.limit()),
-                ResponseTypes.instanceOf(DevicePage.class));
+        DevicePage found = reads.handle(new FindDevicesByIdentifier(
+                org,
+                filters.macAddress(),
+                filters.serialNumber(),
+                filters.iccid(),
+                filters.imsi(),
+                filters.imei(),
+                page.offset(),
+                page.limit()));
         return page.answer(
                 visible(found.devices()),
                 found.total(),
@@ -145,10 +148,8 @@ class DeviceReadController {
     @Tag(name = "Subscriptions")
     @GetMapping(path = "/v2/orgs/{org}/subscriptions/{subscriptionId}", produces = MediaType.APPLICATION_JSON_VALUE)
     SubscriptionView subscription(@PathVariable String org, @PathVariable UUID subscriptionId) {
-        Optional<SubscriptionView> found = queries.ask(
-                new FindSubscription(org, SubscriptionId.of(subscriptionId)),
-                ResponseTypes.optionalInstanceOf(SubscriptionView.class));
-        return found.orElseThrow(ScopedNotFound::subscription);
+        return reads.handle(new FindSubscription(org, SubscriptionId.of(subscriptionId)))
+                .orElseThrow(ScopedNotFound::subscription);
     }
 
     @Operation(
@@ -205,9 +206,8 @@ class DeviceReadController {
                     String limit) {
         String mac = StringUtils.hasText(macAddress) ? LookupFilters.normalizedMac(macAddress) : null;
         Paging page = Paging.of(offset, limit);
-        SubscriptionDevices found = queries.ask(
-                new FindSubscriptionDevices(org, SubscriptionId.of(subscriptionId), mac, page.offset(), page.limit()),
-                ResponseTypes.instanceOf(SubscriptionDevices.class));
+        SubscriptionDevices found = reads.handle(
+                new FindSubscriptionDevices(org, SubscriptionId.of(subscriptionId), mac, page.offset(), page.limit()));
         if (!found.subscriptionFound()) {
             throw ScopedNotFound.subscription();
         }
@@ -237,6 +237,16 @@ class DeviceReadController {
                                         required = true,
                                         schema = @Schema(type = "string", example = "\"1\""))),
                 @ApiResponse(
+                        responseCode = "304",
+                        description = "Not modified: If-None-Match names the device's current ETag (no body)",
+                        content = @Content,
+                        headers =
+                                @Header(
+                                        name = HttpHeaders.ETAG,
+                                        description = "The device's version",
+                                        required = true,
+                                        schema = @Schema(type = "string", example = "\"1\""))),
+                @ApiResponse(
                         responseCode = "404",
                         description = "No such subscription or device in this organization (at as_of: not yet)")
             })
@@ -255,9 +265,7 @@ class DeviceReadController {
         if (asOf != null) {
             return deviceAsOf(org, subscription, DeviceId.of(deviceId), AsOf.parse(asOf));
         }
-        Optional<DeviceView> found = queries.ask(
-                new FindDevice(org, subscription, DeviceId.of(deviceId)),
-                ResponseTypes.optionalInstanceOf(DeviceView.class));
+        Optional<DeviceView> found = reads.handle(new FindDevice(org, subscription, DeviceId.of(deviceId)));
         if (found.isEmpty()) {
             throw subscriptionExists(org, subscription) ? ScopedNotFound.device() : ScopedNotFound.subscription();
         }
@@ -286,10 +294,7 @@ class DeviceReadController {
     }
 
     private boolean subscriptionExists(String org, SubscriptionId subscription) {
-        return queries.ask(
-                        new FindSubscription(org, subscription),
-                        ResponseTypes.optionalInstanceOf(SubscriptionView.class))
-                .isPresent();
+        return reads.handle(new FindSubscription(org, subscription)).isPresent();
     }
 
     private static List<DeviceView> visible(List<DeviceView> devices) {

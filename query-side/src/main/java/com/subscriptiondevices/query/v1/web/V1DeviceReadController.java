@@ -13,6 +13,7 @@ import com.subscriptiondevices.platform.security.Callers;
 import com.subscriptiondevices.platform.security.Scopes;
 import com.subscriptiondevices.platform.web.QuerySender;
 import com.subscriptiondevices.query.audit.AsOf;
+import com.subscriptiondevices.query.v1.V1DeviceQueries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -27,17 +28,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * V1 reads ({@code GetSubscriptionDevice}), answered from the V1 read model through queries (a device
- * read with {@code as_of} is replayed from the event store). Each invalid parameter is one item of the
+ * V1 reads ({@code GetSubscriptionDevice}), answered from the V1 read model ({@link V1DeviceQueries}; a
+ * device read with {@code as_of} is replayed from the event store through the audit queries). The list
+ * also comes here through {@link V1ReadRoutes} for its plainest requests. Each invalid parameter is one item of the
  * V1 error body, checked before anything is looked up.
  */
 @RestController
 @Tag(name = "V1 subscription devices")
 class V1DeviceReadController {
 
-    private static final String POSITIVE_INTEGER = "[1-9][0-9]{0,17}";
-    private static final String UUID_TEXT =
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+    static final String POSITIVE_INTEGER = "[1-9][0-9]{0,17}";
+    static final String UUID_TEXT = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
     private static final String SUBSCRIPTION_ID_RULE = "id must be the subscription's positive integer id or its UUID.";
     private static final String DEVICE_ID_RULE = "device_id must be the device's positive integer id.";
@@ -47,9 +48,11 @@ class V1DeviceReadController {
     private static final String ONLY_ACTIVE_MEANING = "true (the default): only ACTIVO devices, and no change requests;"
             + " false: every device with its whole change-request history, newest first.";
 
+    private final V1DeviceQueries reads;
     private final QuerySender queries;
 
-    V1DeviceReadController(QuerySender queries) {
+    V1DeviceReadController(V1DeviceQueries reads, QuerySender queries) {
+        this.reads = reads;
         this.queries = queries;
     }
 
@@ -76,13 +79,11 @@ class V1DeviceReadController {
                     @RequestParam(name = "only_active", defaultValue = "true")
                     @Pattern(regexp = "(?i)true|false", message = ONLY_ACTIVE_RULE)
                     String onlyActive) {
-        V1Devices found = queries.ask(
-                new FindV1Devices(
-                        org,
-                        subscription(id),
-                        category == null ? null : DeviceCategory.valueOf(category),
-                        Boolean.parseBoolean(onlyActive)),
-                ResponseTypes.instanceOf(V1Devices.class));
+        V1Devices found = reads.handle(new FindV1Devices(
+                org,
+                subscription(id),
+                category == null ? null : DeviceCategory.valueOf(category),
+                Boolean.parseBoolean(onlyActive)));
         if (!found.subscriptionFound()) {
             throw NotFound.subscription();
         }
@@ -117,10 +118,12 @@ class V1DeviceReadController {
                     @RequestParam(name = "as_of", required = false)
                     String asOf) {
         boolean activeOnly = Boolean.parseBoolean(onlyActive);
-        Object query = asOf == null
-                ? new FindV1Device(org, subscription(id), Long.parseLong(deviceId), activeOnly)
-                : new FindV1DeviceAsOf(org, subscription(id), Long.parseLong(deviceId), activeOnly, AsOf.parse(asOf));
-        V1Devices found = queries.ask(query, ResponseTypes.instanceOf(V1Devices.class));
+        V1Devices found = asOf == null
+                ? reads.handle(new FindV1Device(org, subscription(id), Long.parseLong(deviceId), activeOnly))
+                : queries.ask(
+                        new FindV1DeviceAsOf(
+                                org, subscription(id), Long.parseLong(deviceId), activeOnly, AsOf.parse(asOf)),
+                        ResponseTypes.instanceOf(V1Devices.class));
         if (!found.subscriptionFound()) {
             throw NotFound.subscription();
         }

@@ -15,15 +15,17 @@ import com.subscriptiondevices.api.device.DeviceId;
 import com.subscriptiondevices.api.device.DevicePage;
 import com.subscriptiondevices.api.device.DeviceView;
 import com.subscriptiondevices.api.device.FindDevicesByIdentifier;
+import com.subscriptiondevices.api.device.FindSubscriptionDevices;
 import com.subscriptiondevices.api.device.SubscriptionDevices;
+import com.subscriptiondevices.api.subscription.FindSubscription;
 import com.subscriptiondevices.api.subscription.SubscriptionId;
 import com.subscriptiondevices.platform.security.DevTokens;
 import com.subscriptiondevices.platform.security.Scopes;
 import com.subscriptiondevices.platform.testing.WebEdgeTest;
 import com.subscriptiondevices.platform.web.QuerySender;
+import com.subscriptiondevices.query.device.DeviceQueries;
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,6 +48,9 @@ class DeviceReadControllerTests {
     DevTokens tokens;
 
     @MockitoBean
+    DeviceQueries reads;
+
+    @MockitoBean
     QuerySender queries;
 
     private String reader() {
@@ -54,7 +59,7 @@ class DeviceReadControllerTests {
 
     @Test
     void finds_devices_by_serial_number_with_200() throws Exception {
-        given(queries.ask(any(), any())).willReturn(new DevicePage(List.of(), 0));
+        given(reads.handle(any(FindDevicesByIdentifier.class))).willReturn(new DevicePage(List.of(), 0));
 
         mvc.perform(get("/v2/orgs/yoigo/devices?serial_number=SN-1").header("Authorization", reader()))
                 .andExpect(status().isOk())
@@ -96,17 +101,15 @@ class DeviceReadControllerTests {
 
     @Test
     void the_identifiers_are_asked_for_in_their_normal_form_with_the_page() throws Exception {
-        given(queries.ask(any(), any())).willReturn(new DevicePage(List.of(), 0));
+        given(reads.handle(any(FindDevicesByIdentifier.class))).willReturn(new DevicePage(List.of(), 0));
 
         mvc.perform(get(URI.create(
                                 "/v2/orgs/yoigo/devices?imei=49-015420-323751-8&iccid=%208934011411551283144&offset=5&limit=7"))
                         .header("Authorization", reader()))
                 .andExpect(status().isOk());
-        org.mockito.Mockito.verify(queries)
-                .ask(
-                        org.mockito.ArgumentMatchers.eq(new FindDevicesByIdentifier(
-                                "yoigo", null, null, "8934011411551283144", null, "490154203237518", 5, 7)),
-                        any());
+        org.mockito.Mockito.verify(reads)
+                .handle(org.mockito.ArgumentMatchers.eq(new FindDevicesByIdentifier(
+                        "yoigo", null, null, "8934011411551283144", null, "490154203237518", 5, 7)));
     }
 
     @ParameterizedTest
@@ -124,7 +127,7 @@ class DeviceReadControllerTests {
     void while_more_follow_the_page_links_to_the_next_with_the_same_filters() throws Exception {
         DeviceView device =
                 new DeviceView(DeviceId.random(), 1, SubscriptionId.random(), DeviceCategory.OTHER, terminal(), 1);
-        given(queries.ask(any(), any())).willReturn(new DevicePage(List.of(device), 3));
+        given(reads.handle(any(FindDevicesByIdentifier.class))).willReturn(new DevicePage(List.of(device), 3));
 
         mvc.perform(get(URI.create(
                                 "/v2/orgs/yoigo/devices?serial_number=S%201&mac_address=aabb.ccdd.eeff&offset=1&limit=1"))
@@ -136,7 +139,7 @@ class DeviceReadControllerTests {
                                 "Link",
                                 "</v2/orgs/yoigo/devices?mac_address=AA:BB:CC:DD:EE:FF&serial_number=S%201"
                                         + "&offset=2&limit=1>; rel=\"next\""));
-        given(queries.ask(any(), any())).willReturn(new DevicePage(List.of(device), 3));
+        given(reads.handle(any(FindDevicesByIdentifier.class))).willReturn(new DevicePage(List.of(device), 3));
         mvc.perform(get("/v2/orgs/yoigo/devices?serial_number=S&offset=2&limit=1")
                         .header("Authorization", reader()))
                 .andExpect(status().isOk())
@@ -166,7 +169,7 @@ class DeviceReadControllerTests {
 
     @Test
     void an_unknown_subscription_is_404_and_a_foreign_org_403() throws Exception {
-        given(queries.ask(any(), any())).willReturn(SubscriptionDevices.notFound(), Optional.empty());
+        given(reads.handle(any(FindSubscriptionDevices.class))).willReturn(SubscriptionDevices.notFound());
 
         mvc.perform(get(SUBSCRIPTION + "/devices").header("Authorization", reader()))
                 .andExpect(status().isNotFound())
@@ -178,7 +181,8 @@ class DeviceReadControllerTests {
 
     @Test
     void a_database_that_fails_transiently_is_503() throws Exception {
-        given(queries.ask(any(), any())).willThrow(new CannotCreateTransactionException("no connection"));
+        given(reads.handle(any(FindSubscription.class)))
+                .willThrow(new CannotCreateTransactionException("no connection"));
 
         mvc.perform(get(SUBSCRIPTION).header("Authorization", reader()))
                 .andExpect(status().isServiceUnavailable())

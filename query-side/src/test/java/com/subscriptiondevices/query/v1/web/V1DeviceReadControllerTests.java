@@ -8,11 +8,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.subscriptiondevices.api.v1.FindV1Device;
+import com.subscriptiondevices.api.v1.FindV1Devices;
 import com.subscriptiondevices.api.v1.V1Devices;
 import com.subscriptiondevices.platform.security.DevTokens;
 import com.subscriptiondevices.platform.security.Scopes;
 import com.subscriptiondevices.platform.testing.WebEdgeTest;
 import com.subscriptiondevices.platform.web.QuerySender;
+import com.subscriptiondevices.query.v1.V1DeviceQueries;
 import java.net.URI;
 import java.sql.SQLException;
 import java.util.List;
@@ -34,6 +37,9 @@ class V1DeviceReadControllerTests {
     DevTokens tokens;
 
     @MockitoBean
+    V1DeviceQueries reads;
+
+    @MockitoBean
     QuerySender queries;
 
     private String reader() {
@@ -42,7 +48,7 @@ class V1DeviceReadControllerTests {
 
     @Test
     void lists_the_devices_with_200() throws Exception {
-        given(queries.ask(any(), any())).willReturn(new V1Devices(true, List.of()));
+        given(reads.handle(any(FindV1Devices.class))).willReturn(new V1Devices(true, List.of()));
 
         mvc.perform(get(DEVICES + "?category=SIM&only_active=false").header("Authorization", reader()))
                 .andExpect(status().isOk())
@@ -63,7 +69,8 @@ class V1DeviceReadControllerTests {
 
     @Test
     void an_unknown_subscription_or_device_is_404() throws Exception {
-        given(queries.ask(any(), any())).willReturn(V1Devices.subscriptionNotFound(), new V1Devices(true, List.of()));
+        given(reads.handle(any(FindV1Devices.class))).willReturn(V1Devices.subscriptionNotFound());
+        given(reads.handle(any(FindV1Device.class))).willReturn(new V1Devices(true, List.of()));
 
         mvc.perform(get(DEVICES).header("Authorization", reader()))
                 .andExpect(status().isNotFound())
@@ -77,7 +84,7 @@ class V1DeviceReadControllerTests {
     void no_token_is_401_and_a_lost_connection_503_in_the_v1_body() throws Exception {
         mvc.perform(get(DEVICES)).andExpect(status().isUnauthorized()).andExpect(v1Error("UNAUTHORIZED"));
 
-        given(queries.ask(any(), any()))
+        given(reads.handle(any(FindV1Devices.class)))
                 .willThrow(new IllegalStateException("query failed", new SQLException("gone", "08006")));
         mvc.perform(get(DEVICES).header("Authorization", reader()))
                 .andExpect(status().isServiceUnavailable())
