@@ -1,7 +1,8 @@
--- Synthetic history for measurements: :subscriptions subscriptions, each registered with :devices_per
--- devices added to it (at most :devices devices in all, when that is given), written straight into the
--- event store in the service's own JSON shapes. It also writes the uniqueness claims the command side
--- keeps for these events (subscription legacy ids, device ids, device legacy ids), so the service goes
+-- Synthetic history for measurements: :subscriptions subscriptions, each registered with a phone number
+-- and :devices_per devices added to it (at most :devices devices in all, when that is given), written
+-- straight into the event store in the service's own JSON shapes. It also writes the uniqueness claims
+-- the command side keeps for these events (subscription legacy ids, phone numbers, device ids, device
+-- legacy ids), so the service goes
 -- on from this history as from its own writes: a device id or legacy id of the history is refused
 -- (409), and V1 finds its devices. The read models are written with each command, so events written
 -- here are in none of them: rebuild each read model afterwards (bench/run does; so does
@@ -20,6 +21,9 @@ select g as n,
        coalesce((select max(claim_value::bigint) from unique_claim where claim_kind = 'SUBSCRIPTION_LEGACY_ID'), 0)
            + 1000000000 + g as legacy_id
 from generate_series(1, :subscriptions) g;
+-- A Spanish mobile number of its own for each: +34 and the legacy id (unique, and at most 15 digits).
+alter table gen_subscription add column msisdn text;
+update gen_subscription set msisdn = '+34' || legacy_id;
 
 -- Device legacy ids follow from the subscription's (legacy id * 10 + d): far above the service's own
 -- sequence, which starts at 1.
@@ -38,9 +42,20 @@ select s.subscription_id::text, 0, 'Subscription', gen_random_uuid()::text,
        to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
 from gen_subscription s order by s.n;
 
+-- The number given at registration: MsisdnChanged follows SubscriptionCreated, as the service records it.
 insert into domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata, payload,
                               payloadrevision, payloadtype, timestamp)
-select s.subscription_id::text, d.d, 'Subscription', gen_random_uuid()::text,
+select s.subscription_id::text, 1, 'Subscription', gen_random_uuid()::text,
+       convert_to('{"userName":"generator","correlationId":"generated"}', 'UTF8'),
+       convert_to(json_build_object('subscriptionId', s.subscription_id, 'org', 'yoigo',
+                                    'msisdn', s.msisdn, 'previousMsisdn', null)::text, 'UTF8'),
+       '1', 'com.subscriptiondevices.api.subscription.MsisdnChanged',
+       to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+from gen_subscription s order by s.n;
+
+insert into domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata, payload,
+                              payloadrevision, payloadtype, timestamp)
+select s.subscription_id::text, d.d + 1, 'Subscription', gen_random_uuid()::text,
        convert_to('{"userName":"generator","correlationId":"generated"}', 'UTF8'),
        convert_to(json_build_object(
            'subscriptionId', s.subscription_id,
@@ -63,10 +78,12 @@ select s.subscription_id::text, d.d, 'Subscription', gen_random_uuid()::text,
 from gen_subscription s join gen_device d on d.n = s.n
 order by s.n, d.d;
 
--- The claims UniqueClaimPolicy makes for SubscriptionCreated and DeviceAdded, with its owners
--- ("<subscription>" and "<subscription>/<device>").
+-- The claims UniqueClaimPolicy makes for SubscriptionCreated, MsisdnChanged and DeviceAdded, with its
+-- owners ("<subscription>" and "<subscription>/<device>").
 insert into unique_claim (claim_kind, claim_value, owner_id)
 select 'SUBSCRIPTION_LEGACY_ID', s.legacy_id::text, s.subscription_id::text from gen_subscription s;
+insert into unique_claim (claim_kind, claim_value, owner_id)
+select 'MSISDN', s.msisdn, s.subscription_id::text from gen_subscription s;
 insert into unique_claim (claim_kind, claim_value, owner_id)
 select 'DEVICE_ID', d.device_id::text, s.subscription_id::text || '/' || d.device_id::text
 from gen_subscription s join gen_device d on d.n = s.n;

@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
 public final class BenchmarkSuite {
 
     static final String DEVICE_PROJECTION = "device-projection";
-    static final List<String> READ_MODELS = List.of(DEVICE_PROJECTION, "v1-device-projection");
+    static final List<String> READ_MODELS = List.of(DEVICE_PROJECTION, "v1-device-projection", "sim-swap-projection");
 
     private final Options options;
     private final long startedNanos = System.nanoTime();
@@ -116,6 +116,7 @@ public final class BenchmarkSuite {
         Duration ttl = Duration.ofHours(12);
         String adminToken = DevJwt.mint(Options.SECRET, List.of(Options.ORG), DevJwt.ALL_SCOPES, now, ttl);
         String readToken = DevJwt.mint(Options.SECRET, List.of(Options.ORG), List.of("devices:read"), now, ttl);
+        String fraudToken = DevJwt.mint(Options.SECRET, List.of(Options.ORG), List.of("sim-swap:check"), now, ttl);
         String writeToken =
                 DevJwt.mint(Options.SECRET, List.of(Options.ORG), List.of("devices:read", "devices:write"), now, ttl);
         ServiceApi api = new ServiceApi(base, adminToken);
@@ -184,6 +185,7 @@ public final class BenchmarkSuite {
         Measurement patch = new Measurement("req/s");
         Measurement getDevice = new Measurement("req/s");
         Measurement byMac = new Measurement("req/s");
+        Measurement simSwap = new Measurement("req/s");
         Measurement v1List = new Measurement("req/s");
         Measurement visible = new Measurement("writes/s");
         Measurement answered = new Measurement("writes/s");
@@ -237,6 +239,10 @@ public final class BenchmarkSuite {
                 report(
                         round + "V1 list",
                         kept(v1List, recorded).add(load(clients, Workloads.v1List(http, readToken, dataset), pid)));
+                report(
+                        round + "SIM swap check",
+                        kept(simSwap, recorded)
+                                .add(load(clients, Workloads.simSwapCheck(http, fraudToken, dataset), pid)));
                 ReadAfterWrite.Result lag = ReadAfterWrite.run(
                         http, writeToken, api.createSubscription(), options.warmup(), options.duration(), pid);
                 report(
@@ -306,6 +312,9 @@ public final class BenchmarkSuite {
             rows.add(paired(Row.of("V1 list only_active=false (random)", clients, v1List), v1List, constant)
                     .against("constant", constant.throughput(), "req/s")
                     .target(Target.ratioAtLeast(0.35)));
+            rows.add(paired(Row.of("POST sim-swap/v2/check (random)", clients, simSwap), simSwap, constant)
+                    .against("constant", constant.throughput(), "req/s")
+                    .target(Target.ratioAtLeast(0.50)));
             rows.add(Row.of("Read-after-write: POST sent → GET 200", 1, visible)
                     .target(Target.p99AtMost(100))
                     .detail("stale_reads_after_2xx", staleAfter2xx));
@@ -341,6 +350,7 @@ public final class BenchmarkSuite {
                     getDevice,
                     byMac,
                     v1List,
+                    simSwap,
                     visible,
                     peaks,
                     endMemory,
@@ -389,13 +399,14 @@ public final class BenchmarkSuite {
             Measurement getDevice,
             Measurement byMac,
             Measurement v1List,
+            Measurement simSwap,
             Measurement visible,
             Map<String, Double> peaks,
             double[] endMemory,
             long staleAfter2xx,
             double generated,
             double caughtUp) {
-        List<Measurement> http = List.of(constant, post, patch, getDevice, byMac, v1List, visible);
+        List<Measurement> http = List.of(constant, post, patch, getDevice, byMac, v1List, simSwap, visible);
         double cpuSeconds = 0;
         double wallSeconds = 0;
         for (Measurement measurement : http) {

@@ -26,6 +26,7 @@ final class Dataset {
     final List<String> deviceIds = new ArrayList<>();
     final List<String> macAddresses = new ArrayList<>();
     final List<Long> subscriptionLegacyIds = new ArrayList<>();
+    final List<String> msisdns = new ArrayList<>();
 
     private Dataset() {}
 
@@ -80,9 +81,11 @@ final class Dataset {
     /** A random sample of the generated devices as the read models show them. */
     static Dataset sample(Connection jdbc) throws SQLException {
         Dataset dataset = new Dataset();
-        try (PreparedStatement select = jdbc.prepareStatement(
-                "select d.subscription_id, d.device_id, d.mac_address, s.legacy_id from device_model.device_view d"
+        try (PreparedStatement select =
+                jdbc.prepareStatement("select d.subscription_id, d.device_id, d.mac_address, s.legacy_id, n.msisdn"
+                        + " from device_model.device_view d"
                         + " join v1_device_model.v1_subscription s on s.subscription_id = d.subscription_id"
+                        + " join sim_swap_model.sim_swap n on n.subscription_id = d.subscription_id"
                         + " where d.serial_number like 'GEN-%' order by random() limit ?")) {
             select.setInt(1, SAMPLE);
             try (ResultSet rows = select.executeQuery()) {
@@ -91,6 +94,7 @@ final class Dataset {
                     dataset.deviceIds.add(rows.getString(2));
                     dataset.macAddresses.add(rows.getString(3));
                     dataset.subscriptionLegacyIds.add(rows.getLong(4));
+                    dataset.msisdns.add(rows.getString(5));
                 }
             }
         }

@@ -6,6 +6,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,8 +62,9 @@ final class JdbcRebuild {
                             "insert into bench_subscription_view (subscription_id, org, legacy_id, legacy_account_id)"
                                     + " values (?, ?, ?, ?)");
                     PreparedStatement devices = writer.prepareStatement(
-                            "insert into bench_device_view (device_id, subscription_id, legacy_id, category,"
-                                    + " mac_address, serial_number, version, details) values (?, ?, ?, ?, ?, ?, ?, ?)");
+                            "insert into bench_device_view (device_id, subscription_id, org, legacy_id, category,"
+                                    + " mac_address, serial_number, version, details)"
+                                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
                     PreparedStatement changes = writer.prepareStatement(
                             "update bench_device_view set mac_address = ?, serial_number = ?, version = ?,"
                                     + " details = ? where device_id = ?");
@@ -69,14 +72,17 @@ final class JdbcRebuild {
                             "select globalindex, payloadtype, payload from domainevententry order by globalindex")) {
                 read.setFetchSize(1000);
                 int pending = 0;
+                // a device row carries its subscription's org: kept in memory here, the cheapest way there is
+                Map<UUID, String> orgs = new HashMap<>();
                 try (ResultSet rows = read.executeQuery()) {
                     while (rows.next()) {
                         String type = rows.getString(2);
                         JsonNode event = JSON.readTree(rows.getBytes(3));
                         if (type.endsWith(".SubscriptionCreated")) {
-                            subscriptions.setObject(
-                                    1,
-                                    UUID.fromString(event.get("subscriptionId").asString()));
+                            UUID subscription =
+                                    UUID.fromString(event.get("subscriptionId").asString());
+                            orgs.put(subscription, event.get("org").asString());
+                            subscriptions.setObject(1, subscription);
                             subscriptions.setString(2, event.get("org").asString());
                             subscriptions.setLong(3, event.get("legacyId").asLong());
                             subscriptions.setLong(
@@ -86,15 +92,16 @@ final class JdbcRebuild {
                             JsonNode details = event.get("details");
                             devices.setObject(
                                     1, UUID.fromString(event.get("deviceId").asString()));
-                            devices.setObject(
-                                    2,
-                                    UUID.fromString(event.get("subscriptionId").asString()));
-                            devices.setLong(3, event.get("legacyId").asLong());
-                            devices.setString(4, event.get("category").asString());
-                            devices.setString(5, text(details, "macAddress"));
-                            devices.setString(6, text(details, "serialNumber"));
-                            devices.setLong(7, 1);
-                            devices.setString(8, JSON.writeValueAsString(details));
+                            UUID subscription =
+                                    UUID.fromString(event.get("subscriptionId").asString());
+                            devices.setObject(2, subscription);
+                            devices.setString(3, orgs.get(subscription));
+                            devices.setLong(4, event.get("legacyId").asLong());
+                            devices.setString(5, event.get("category").asString());
+                            devices.setString(6, text(details, "macAddress"));
+                            devices.setString(7, text(details, "serialNumber"));
+                            devices.setLong(8, 1);
+                            devices.setString(9, JSON.writeValueAsString(details));
                             devices.addBatch();
                         } else if (type.endsWith(".DeviceDetailsChanged")) {
                             JsonNode details = event.get("details");

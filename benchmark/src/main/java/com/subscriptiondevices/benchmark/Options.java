@@ -102,9 +102,9 @@ record Options(
         return serviceJvmOptions.equals(README_JVM_OPTIONS) ? options + ", as README's command" : options;
     }
 
-    /** Events the generator writes: one per subscription, one per device. */
+    /** Events the generator writes: two per subscription (registered, with its number), one per device. */
     long datasetEvents() {
-        return subscriptions() + devices;
+        return 2 * subscriptions() + devices;
     }
 
     String jdbcUrl() {

@@ -53,6 +53,18 @@ final class Workloads {
         });
     }
 
+    /** A bank's fraud check before it trusts an SMS code: did this number's SIM change in the last 240 hours? */
+    static IntFunction<ClosedLoop.Call> simSwapCheck(Clients clients, String token, Dataset dataset) {
+        return client -> ClosedLoop.Call.on(clients.open(token), http -> {
+            int i = ThreadLocalRandom.current().nextInt(dataset.size());
+            return expect(
+                    200,
+                    http.post(
+                            "/sim-swap/v2/check",
+                            "{\"phoneNumber\": \"" + dataset.msisdns.get(i) + "\", \"maxAge\": 240}"));
+        });
+    }
+
     /** Client i adds devices to subscription i only: no two clients ever write to one aggregate. */
     static IntFunction<ClosedLoop.Call> addDevice(Clients clients, String token, List<String> subscriptionIds) {
         return client -> {

@@ -1,5 +1,7 @@
 package com.subscriptiondevices.platform.web;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
@@ -18,6 +20,12 @@ class WebEdgeConfiguration implements WebMvcConfigurer {
 
     WebEdgeConfiguration(RequestJson json) {
         this.json = json;
+    }
+
+    /** See {@link RememberedReturnValueHandlers}. */
+    @Bean
+    static BeanPostProcessor rememberedReturnValueHandlers() {
+        return new RememberedReturnValueHandlers();
     }
 
     @Override
