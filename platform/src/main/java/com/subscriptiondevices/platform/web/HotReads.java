@@ -9,7 +9,9 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.function.RequestPredicate;
@@ -52,7 +54,7 @@ public class HotReads {
      */
     public static RequestPredicate plain(Set<String> parameters, String... uuids) {
         return request -> request.method() == HttpMethod.GET
-                && acceptsJson(request.headers().accept())
+                && acceptsJson(request.headers().header(HttpHeaders.ACCEPT))
                 && knownOnceEach(request.servletRequest(), parameters)
                 && canonicalUuids(request, uuids);
     }
@@ -80,9 +82,15 @@ public class HotReads {
         return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsBytes(body));
     }
 
-    private static boolean acceptsJson(List<MediaType> accepted) {
-        if (accepted.isEmpty()) {
+    private static boolean acceptsJson(List<String> header) {
+        if (header.isEmpty()) {
             return true;
+        }
+        List<MediaType> accepted;
+        try {
+            accepted = MediaType.parseMediaTypes(header);
+        } catch (InvalidMediaTypeException malformed) {
+            return false; // the controller's content negotiation answers it
         }
         boolean json = false;
         for (MediaType type : accepted) {

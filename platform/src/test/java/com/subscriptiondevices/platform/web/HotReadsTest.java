@@ -63,7 +63,15 @@ class HotReadsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"text/plain", "application/xml", "application/json;q=0.5, */*;q=0.1", "text/*"})
+    @ValueSource(
+            strings = {
+                "text/plain",
+                "application/xml",
+                "application/json;q=0.5, */*;q=0.1",
+                "text/*",
+                "a/b/c",
+                "*/*;q=x"
+            })
     void an_accept_header_without_plain_json_is_left_to_the_controller(String accept) {
         MockHttpServletRequest request = servletRequest("GET", DEVICE.formatted(ID));
         request.addHeader("Accept", accept);
