@@ -135,6 +135,45 @@ class HubInstancesIT {
         }
     }
 
+    @Test
+    void an_instance_that_does_not_deliver_serves_writes_whose_events_another_instance_delivers() throws Exception {
+        sql("delete from hub_listener");
+        try (TestListener listener = new TestListener();
+                ConfigurableApplicationContext writer = start("--devices.notifications.deliver=false")) {
+            Api api = new Api(port(writer));
+            register(api, listener);
+            String subscription = writeThree(api);
+            LockSupport.parkNanos(Duration.ofSeconds(2).toNanos());
+            assertThat(listener.all()).as("the writing instance sends nothing").isEmpty();
+            assertThat(claims()).as("and claims no listener").isEmpty();
+
+            try (ConfigurableApplicationContext deliverer = start()) {
+                listener.awaitDelivered(3, Duration.ofSeconds(15));
+                assertThat(listener.delivered().stream()
+                                .map(TestListener.Received::eventId)
+                                .toList())
+                        .as("the other instance sends the writer's events, in order")
+                        .isEqualTo(eventIds(subscription));
+                assertThat(claims()).as("one instance holds the listener").hasSize(1);
+            }
+        }
+    }
+
+    /** Listeners per instance that holds any. */
+    private Map<String, Integer> claims() throws SQLException {
+        Map<String, Integer> shares = new TreeMap<>();
+        try (Connection connection = connection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "select claimed_by, count(*) from hub_listener where claimed_by is not null group by"
+                                + " claimed_by");
+                ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                shares.put(rows.getString(1), rows.getInt(2));
+            }
+        }
+        return shares;
+    }
+
     private void register(Api api, TestListener listener) {
         Api.Response registered =
                 api.post("/v2/orgs/" + ORG + "/hub", token, "{\"callback\":\"" + listener.callback() + "\"}");
@@ -162,16 +201,7 @@ class HubInstancesIT {
     private Map<String, Integer> awaitShares() throws SQLException {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (true) {
-            Map<String, Integer> shares = new TreeMap<>();
-            try (Connection connection = connection();
-                    PreparedStatement statement = connection.prepareStatement(
-                            "select claimed_by, count(*) from hub_listener where claimed_by is not null group by"
-                                    + " claimed_by");
-                    ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    shares.put(rows.getString(1), rows.getInt(2));
-                }
-            }
+            Map<String, Integer> shares = claims();
             if (shares.size() == 2 || System.nanoTime() > deadline) {
                 return shares;
             }
@@ -215,19 +245,21 @@ class HubInstancesIT {
                 database, TestDatabases.user(), System.getenv().getOrDefault("TEST_DATABASE_PASSWORD", ""));
     }
 
-    private ConfigurableApplicationContext start() {
+    private ConfigurableApplicationContext start(String... more) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.datasource.url=" + database,
+                "--spring.datasource.username=" + TestDatabases.user(),
+                "--spring.datasource.hikari.maximum-pool-size=6",
+                "--devices.security.dev-jwt-secret=" + SECRET,
+                "--devices.notifications.retry.first-interval=200ms",
+                "--devices.notifications.retry.max-interval=500ms",
+                "--devices.notifications.claim-timeout=3s",
+                "--devices.event-processing.claim-timeout=3s"));
+        arguments.addAll(List.of(more));
         return new SpringApplicationBuilder(SubscriptionDevicesApplication.class)
                 .profiles("postgres")
-                .run(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + database,
-                        "--spring.datasource.username=" + TestDatabases.user(),
-                        "--spring.datasource.hikari.maximum-pool-size=6",
-                        "--devices.security.dev-jwt-secret=" + SECRET,
-                        "--devices.notifications.retry.first-interval=200ms",
-                        "--devices.notifications.retry.max-interval=500ms",
-                        "--devices.notifications.claim-timeout=3s",
-                        "--devices.event-processing.claim-timeout=3s");
+                .run(arguments.toArray(String[]::new));
     }
 
     private static int port(ConfigurableApplicationContext context) {
