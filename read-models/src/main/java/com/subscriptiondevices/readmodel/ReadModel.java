@@ -27,6 +27,14 @@ public interface ReadModel {
     /** The projection writing the tables of the version in {@code schema}. */
     Object projection(String schema);
 
+    /**
+     * The projection a rebuild replays the event store through into the version in {@code schema}: the
+     * same rules, its writes may be held back and batched until the transaction commits.
+     */
+    default Object replayProjection(String schema) {
+        return projection(schema);
+    }
+
     /** A fresh, empty copy of the read model in memory, written by the same projection. */
     InMemoryCopy inMemory();
 

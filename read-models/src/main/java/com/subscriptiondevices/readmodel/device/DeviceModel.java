@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,10 +21,12 @@ public class DeviceModel implements ReadModel {
     public static final String SCHEMA = "device_model";
 
     private final JdbcClient jdbc;
+    private final JdbcOperations batches;
     private final DeviceReads live;
 
-    DeviceModel(JdbcClient jdbc) {
+    DeviceModel(JdbcClient jdbc, JdbcOperations batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.live = new DeviceReads(new JdbcDeviceStore(jdbc, SCHEMA));
     }
 
@@ -55,6 +58,11 @@ public class DeviceModel implements ReadModel {
     @Override
     public DeviceProjection projection(String schema) {
         return new DeviceProjection(new JdbcDeviceStore(jdbc, schema));
+    }
+
+    @Override
+    public DeviceProjection replayProjection(String schema) {
+        return new DeviceProjection(new JdbcDeviceStore(jdbc, batches, schema));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.subscriptiondevices.readmodel.device;
 
+import com.subscriptiondevices.readmodel.BatchedWrites;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -7,11 +8,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The V2 device read model in the tables of one version (one schema). Each write is one statement;
- * upserts are standard MERGE (PostgreSQL 15+ and H2).
+ * upserts are standard MERGE (PostgreSQL 15+ and H2). A replay's store batches its writes
+ * ({@link BatchedWrites}): subscriptions, phone numbers, devices, then their changes.
  */
 final class JdbcDeviceStore implements DeviceStore {
 
@@ -25,8 +28,15 @@ final class JdbcDeviceStore implements DeviceStore {
     private final String mergeDevice;
     private final String changeDetails;
     private final String changeMsisdn;
+    private final BatchedWrites batch;
 
+    /** The store of the version in {@code schema}, writing each change at once. */
     JdbcDeviceStore(JdbcClient jdbc, String schema) {
+        this(jdbc, null, schema);
+    }
+
+    /** With {@code batches}, the store of a replay, holding its writes back until a read or the commit. */
+    JdbcDeviceStore(JdbcClient jdbc, JdbcOperations batches, String schema) {
         this.jdbc = jdbc;
         this.subscriptions = schema + ".subscription_view";
         this.devices = schema + ".device_view";
@@ -57,61 +67,76 @@ final class JdbcDeviceStore implements DeviceStore {
         this.changeMsisdn = "update " + subscriptions + " set msisdn = ? where subscription_id = ?";
         this.changeDetails = "update " + devices + " set mac_address = ?, serial_number = ?, iccid = ?, imsi = ?,"
                 + " imei = ?, version = ?, details = ? where device_id = ?";
+        this.batch = batches == null
+                ? null
+                : new BatchedWrites(batches, mergeSubscription, changeMsisdn, mergeDevice, changeDetails);
+    }
+
+    private void write(String statement, Object... params) {
+        if (batch == null) {
+            jdbc.sql(statement).params(params).update();
+        } else {
+            batch.add(statement, params);
+        }
+    }
+
+    private void flush() {
+        if (batch != null) {
+            batch.flush();
+        }
     }
 
     @Override
     public void put(SubscriptionRow subscription) {
-        jdbc.sql(mergeSubscription)
-                .params(
-                        subscription.subscriptionId(),
-                        subscription.org(),
-                        subscription.legacyId(),
-                        subscription.legacyAccountId(),
-                        subscription.msisdn())
-                .update();
+        write(
+                mergeSubscription,
+                subscription.subscriptionId(),
+                subscription.org(),
+                subscription.legacyId(),
+                subscription.legacyAccountId(),
+                subscription.msisdn());
     }
 
     @Override
     public void changeMsisdn(UUID subscriptionId, String msisdn) {
-        jdbc.sql(changeMsisdn).params(msisdn, subscriptionId).update();
+        write(changeMsisdn, msisdn, subscriptionId);
     }
 
     @Override
     public void put(DeviceRow device) {
-        jdbc.sql(mergeDevice)
-                .params(
-                        device.deviceId(),
-                        device.subscriptionId(),
-                        device.subscriptionId(),
-                        device.legacyId(),
-                        device.category(),
-                        device.macAddress(),
-                        device.serialNumber(),
-                        device.iccid(),
-                        device.imsi(),
-                        device.imei(),
-                        device.version(),
-                        device.details())
-                .update();
+        write(
+                mergeDevice,
+                device.deviceId(),
+                device.subscriptionId(),
+                device.subscriptionId(),
+                device.legacyId(),
+                device.category(),
+                device.macAddress(),
+                device.serialNumber(),
+                device.iccid(),
+                device.imsi(),
+                device.imei(),
+                device.version(),
+                device.details());
     }
 
     @Override
     public void changeDetails(UUID deviceId, DeviceKeys keys, long version, String details) {
-        jdbc.sql(changeDetails)
-                .params(
-                        keys.macAddress(),
-                        keys.serialNumber(),
-                        keys.iccid(),
-                        keys.imsi(),
-                        keys.imei(),
-                        version,
-                        details,
-                        deviceId)
-                .update();
+        write(
+                changeDetails,
+                keys.macAddress(),
+                keys.serialNumber(),
+                keys.iccid(),
+                keys.imsi(),
+                keys.imei(),
+                version,
+                details,
+                deviceId);
     }
 
     @Override
     public Optional<String> details(UUID deviceId) {
+        flush();
         return jdbc.sql("select details from " + devices + " where device_id = ?")
                 .param(deviceId)
                 .query(String.class)
@@ -120,6 +145,7 @@ final class JdbcDeviceStore implements DeviceStore {
 
     @Override
     public Optional<SubscriptionRow> subscription(String org, UUID subscriptionId) {
+        flush();
         return jdbc.sql("select subscription_id, org, legacy_id, legacy_account_id, msisdn from " + subscriptions
                         + " where subscription_id = ? and org = ?")
                 .params(subscriptionId, org)
@@ -129,6 +155,7 @@ final class JdbcDeviceStore implements DeviceStore {
 
     @Override
     public Optional<DeviceRow> device(String org, UUID subscriptionId, UUID deviceId) {
+        flush();
         return jdbc.sql(deviceById())
                 .params(deviceId, subscriptionId, org)
                 .query(JdbcDeviceStore::deviceRow)
@@ -137,11 +164,13 @@ final class JdbcDeviceStore implements DeviceStore {
 
     @Override
     public RowPage devicesOf(UUID subscriptionId, String macAddress, long offset, int limit) {
+        flush();
         return page(ofSubscription(subscriptionId, macAddress), offset, limit);
     }
 
     @Override
     public RowPage devicesByIdentifier(String org, DeviceKeys filter, long offset, int limit) {
+        flush();
         return page(byIdentifier(org, filter), offset, limit);
     }
 
@@ -227,6 +256,7 @@ final class JdbcDeviceStore implements DeviceStore {
 
     @Override
     public List<SubscriptionRow> subscriptions(Collection<UUID> subscriptionIds) {
+        flush();
         if (subscriptionIds.isEmpty()) {
             return List.of();
         }
@@ -239,6 +269,7 @@ final class JdbcDeviceStore implements DeviceStore {
 
     @Override
     public List<DeviceRow> devicesOfAll(Collection<UUID> subscriptionIds) {
+        flush();
         if (subscriptionIds.isEmpty()) {
             return List.of();
         }
@@ -249,6 +280,7 @@ final class JdbcDeviceStore implements DeviceStore {
     }
 
     long rowCount() {
+        flush();
         return jdbc.sql("select (select count(*) from " + subscriptions + ") + (select count(*) from " + devices + ")")
                 .query(Long.class)
                 .single();

@@ -214,7 +214,7 @@ public class ReadModelRebuilder {
         TrackingEventProcessor processor = TrackingEventProcessor.builder()
                 .name(processorName)
                 .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
-                        .eventHandlers(model.projection(schema))
+                        .eventHandlers(model.replayProjection(schema))
                         .listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
                         .build())
                 .messageSource(messageSource())
@@ -224,14 +224,14 @@ public class ReadModelRebuilder {
                         .andBatchSize(batchSize)
                         .andInitialTrackingToken(StreamableMessageSource::createTailToken))
                 .build();
-        AtomicLong analyzeAt = new AtomicLong(1);
+        AtomicLong checkAt = new AtomicLong(1);
         processor.registerHandlerInterceptor((unitOfWork, chain) -> {
             unitOfWork.afterCommit(u -> {
                 long events = progress.events.incrementAndGet();
-                if (events >= analyzeAt.get()) {
-                    analyzeAt.set(2 * events);
+                if (events >= checkAt.get()) {
+                    checkAt.set(events + batchSize);
                     try {
-                        analyze(model, schema);
+                        analyzeGrown(model, schema);
                     } catch (RuntimeException failure) {
                         log.warn("Rebuild of {}: no statistics this time: {}", model.name(), firstLine(failure));
                     }
@@ -374,17 +374,36 @@ public class ReadModelRebuilder {
     }
 
     /**
-     * Planner statistics for the new version's tables, taken after the replay's batches have committed,
-     * whenever the replayed events have doubled, and before the switch (autovacuum may be off, or too slow for tables growing
-     * this fast): statistics of empty tables make the cached generic plan of every upsert a sequential
-     * scan, and a rebuild quadratic; without any, a lookup by MAC address after the switch hashed the
-     * whole org instead of using its index.
+     * Planner statistics for the new version's tables, before the switch (autovacuum may be off, or too
+     * slow for tables growing this fast): without any, a lookup by MAC address after the switch hashed
+     * the whole org instead of using its index.
      */
     private void analyze(ReadModel model, String schema) {
         if (guard.postgres()) {
             model.tables().forEach(table -> jdbc.sql("analyze " + schema + "." + table)
                     .update());
         }
+    }
+
+    /**
+     * Statistics for each of the new version's tables that has doubled in size since its last ones,
+     * checked after each replayed batch. Statistics of an empty table make the cached generic plan of
+     * every upsert a sequential scan, and a replay quadratic until the next ones; a table that starts
+     * filling late in the replay (devices after every subscription) gets them as soon as it grows.
+     */
+    private void analyzeGrown(ReadModel model, String schema) {
+        if (!guard.postgres()) {
+            return;
+        }
+        List<String> grown = jdbc.sql("select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                        + " where n.nspname = ? and c.relkind = 'r'"
+                        + " and pg_relation_size(c.oid) > 2 * current_setting('block_size')::bigint"
+                        + " * greatest(c.relpages, 1)")
+                .param(schema)
+                .query(String.class)
+                .list();
+        grown.stream().filter(model.tables()::contains).forEach(table -> jdbc.sql("analyze " + schema + "." + table)
+                .update());
     }
 
     static Optional<RebuildStatus> rebuild(JdbcClient jdbc, String name) {

@@ -1,0 +1,218 @@
+package com.subscriptiondevices.readmodel.device;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.subscriptiondevices.api.device.AppliedOperation;
+import com.subscriptiondevices.api.device.DeviceAdded;
+import com.subscriptiondevices.api.device.DeviceCategory;
+import com.subscriptiondevices.api.device.DeviceDetails;
+import com.subscriptiondevices.api.device.DeviceDetailsChanged;
+import com.subscriptiondevices.api.device.DeviceId;
+import com.subscriptiondevices.api.device.FabricationType;
+import com.subscriptiondevices.api.device.SimCard;
+import com.subscriptiondevices.api.simreplacement.SimReplaced;
+import com.subscriptiondevices.api.subscription.MsisdnChanged;
+import com.subscriptiondevices.api.subscription.SubscriptionCreated;
+import com.subscriptiondevices.api.subscription.SubscriptionId;
+import com.subscriptiondevices.platform.testing.TestDatabases;
+import com.subscriptiondevices.readmodel.device.DeviceModel.InMemoryDeviceModel;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A rebuild's replay into a version of the device read model on PostgreSQL: its writes are held back
+ * and sent in batches, subscriptions before devices before their changes, when the projection reads
+ * and when the transaction commits; the rows it ends with are the ones the same rules make in memory.
+ */
+class DeviceReplayIT {
+
+    private final String schema =
+            "device_replay_" + UUID.randomUUID().toString().replace("-", "");
+    private final PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
+    private final TransactionTemplate transaction;
+    private final DeviceModel model;
+
+    private final SubscriptionId yoigo = SubscriptionId.random();
+    private final SubscriptionId masmovil = SubscriptionId.random();
+    private final DeviceId sim = DeviceId.random();
+    private final DeviceId router = DeviceId.random();
+    private final SimCard card =
+            new SimCard("8934011411551283144", "214035453370793", "0123", "01234567", null, null, FabricationType.PSIM);
+
+    DeviceReplayIT() {
+        dataSource.setURL(TestDatabases.main());
+        dataSource.setUser(TestDatabases.user());
+        jdbc = JdbcClient.create(dataSource);
+        batches = new JdbcTemplate(dataSource);
+        transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        model = new DeviceModel(jdbc, batches);
+    }
+
+    @BeforeEach
+    void migrate() {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .schemas(schema)
+                .defaultSchema(schema)
+                .createSchemas(true)
+                .locations("classpath:db/read-models/device")
+                .load()
+                .migrate();
+    }
+
+    @AfterEach
+    void dropSchema() {
+        jdbc.sql("drop schema if exists " + schema + " cascade").update();
+    }
+
+    @Test
+    void writes_wait_for_a_read_or_the_commit_and_end_as_the_rules_make_them_in_memory() {
+        Instant returned = Instant.parse("2026-03-02T00:00:00Z");
+        List<Object> beforeTheReplacement = List.of(
+                new SubscriptionCreated(yoigo, "yoigo", 7, 4711),
+                new MsisdnChanged(yoigo, "yoigo", "+34600000001", null),
+                new DeviceAdded(yoigo, sim, 11, DeviceCategory.SIM, details(card, null, null)),
+                new DeviceDetailsChanged(
+                        yoigo,
+                        sim,
+                        2,
+                        details(card, returned, null),
+                        List.of(new AppliedOperation("add", "/in_store_returned_date", null, "RETURNED"))),
+                new SubscriptionCreated(masmovil, "masmovil", 8, 4712),
+                new DeviceAdded(masmovil, router, 12, DeviceCategory.OTHER, details(null, null, "SN-1")));
+        List<Object> fromTheReplacement = List.of(
+                // reads the SIM's details: what is held back is sent first
+                new SimReplaced(
+                        yoigo,
+                        sim,
+                        UUID.randomUUID(),
+                        3,
+                        card.iccid(),
+                        "89340114115512831440",
+                        "214035453370794",
+                        FabricationType.ESIM,
+                        "1006",
+                        "44434452",
+                        "7253",
+                        "47924039"),
+                new MsisdnChanged(yoigo, "yoigo", "+34600000002", "+34600000001"),
+                new DeviceDetailsChanged(
+                        masmovil,
+                        router,
+                        2,
+                        details(null, null, "SN-2"),
+                        List.of(new AppliedOperation("replace", "/serial_number", "SN-2", null))));
+        DeviceProjection replay = model.replayProjection(schema);
+
+        transaction.executeWithoutResult(status -> {
+            beforeTheReplacement.forEach(event -> apply(replay, event));
+            assertThat(rowsInTransaction())
+                    .as("nothing written yet: held back until a read or the commit")
+                    .isZero();
+            fromTheReplacement.forEach(event -> apply(replay, event));
+            assertThat(rowsInTransaction())
+                    .as("the replacement's read sent what was held back")
+                    .isEqualTo(4);
+        });
+
+        InMemoryDeviceModel memory = model.inMemory();
+        beforeTheReplacement.forEach(event -> apply(memory.projection(), event));
+        fromTheReplacement.forEach(event -> apply(memory.projection(), event));
+        List<UUID> subscriptions = List.of(yoigo.value(), masmovil.value());
+        assertThat(model.rowsOf(schema, subscriptions))
+                .containsExactlyInAnyOrderElementsOf(memory.rowsOf(subscriptions))
+                .hasSize(4);
+        DeviceRow swapped = new JdbcDeviceStore(jdbc, schema)
+                .device("yoigo", yoigo.value(), sim.value())
+                .orElseThrow();
+        assertThat(swapped.iccid()).isEqualTo("89340114115512831440");
+        assertThat(swapped.version()).isEqualTo(3);
+        assertThat(new JdbcDeviceStore(jdbc, schema)
+                        .subscription("yoigo", yoigo.value())
+                        .orElseThrow()
+                        .msisdn())
+                .isEqualTo("+34600000002");
+        assertThat(new JdbcDeviceStore(jdbc, schema)
+                        .device("masmovil", masmovil.value(), router.value())
+                        .orElseThrow()
+                        .serialNumber())
+                .as("a change held back until the commit")
+                .isEqualTo("SN-2");
+    }
+
+    @Test
+    void a_transaction_that_rolls_back_leaves_nothing_behind_for_the_next() {
+        DeviceProjection replay = model.replayProjection(schema);
+
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+                    apply(replay, new SubscriptionCreated(yoigo, "yoigo", 7, 4711));
+                    apply(replay, new DeviceAdded(yoigo, sim, 11, DeviceCategory.SIM, details(card, null, null)));
+                    throw new IllegalStateException("the batch failed");
+                }))
+                .hasMessage("the batch failed");
+        transaction.executeWithoutResult(
+                status -> apply(replay, new SubscriptionCreated(masmovil, "masmovil", 8, 4712)));
+
+        assertThat(model.rowsOf(schema, List.of(yoigo.value(), masmovil.value())))
+                .extracting(row -> row.key())
+                .containsExactly(masmovil.value());
+    }
+
+    private long rowsInTransaction() {
+        return batches.queryForObject(
+                "select (select count(*) from " + schema + ".subscription_view) + (select count(*) from " + schema
+                        + ".device_view)",
+                Long.class);
+    }
+
+    private static void apply(DeviceProjection projection, Object event) {
+        if (event instanceof SubscriptionCreated created) {
+            projection.on(created);
+        } else if (event instanceof MsisdnChanged changed) {
+            projection.on(changed);
+        } else if (event instanceof DeviceAdded added) {
+            projection.on(added);
+        } else if (event instanceof DeviceDetailsChanged changed) {
+            projection.on(changed);
+        } else if (event instanceof SimReplaced replaced) {
+            projection.on(replaced);
+        } else {
+            throw new IllegalArgumentException(event.toString());
+        }
+    }
+
+    private static DeviceDetails details(SimCard sim, Instant returned, String serial) {
+        return new DeviceDetails(
+                "P045A1SNC",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                returned,
+                null,
+                serial,
+                null,
+                null,
+                null,
+                List.of(),
+                null,
+                4711,
+                null,
+                sim);
+    }
+}
