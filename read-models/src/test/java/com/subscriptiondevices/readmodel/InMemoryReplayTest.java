@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.subscriptiondevices.api.device.AppliedOperation;
 import com.subscriptiondevices.api.device.DeviceAdded;
 import com.subscriptiondevices.api.device.DeviceCategory;
-import com.subscriptiondevices.api.device.DeviceDetails;
 import com.subscriptiondevices.api.device.DeviceDetailsChanged;
 import com.subscriptiondevices.api.device.DeviceId;
 import com.subscriptiondevices.api.device.DeviceView;
@@ -66,7 +65,7 @@ class InMemoryReplayTest {
         assertThat(timeline.org()).contains("yoigo");
         assertThat(timeline.v2(sim)).as("not added yet").isEmpty();
 
-        timeline.apply(new DeviceAdded(subscription, sim, 11, DeviceCategory.SIM, simDevice(card, null)), ADDED);
+        timeline.apply(new DeviceAdded(subscription, sim, 11, DeviceCategory.SIM, Devices.sim(card, null)), ADDED);
         DeviceView added = timeline.v2(sim).orElseThrow();
         assertThat(added.version()).isEqualTo(1);
         assertThat(added.legacyId()).isEqualTo(11);
@@ -78,7 +77,7 @@ class InMemoryReplayTest {
                         subscription,
                         sim,
                         2,
-                        simDevice(card, returned),
+                        Devices.sim(card, returned),
                         List.of(new AppliedOperation("add", "/in_store_returned_date", null, "RETURNED"))),
                 ADDED.plusSeconds(60));
         DeviceView changed = timeline.v2(sim).orElseThrow();
@@ -163,7 +162,7 @@ class InMemoryReplayTest {
                         message(0, new SubscriptionCreated(subscription, "yoigo", 7, 4711), CREATED),
                         message(
                                 1,
-                                new DeviceAdded(subscription, sim, 11, DeviceCategory.SIM, simDevice(card, null)),
+                                new DeviceAdded(subscription, sim, 11, DeviceCategory.SIM, Devices.sim(card, null)),
                                 ADDED),
                         message(2, requested(request), REQUESTED)));
 
@@ -176,7 +175,7 @@ class InMemoryReplayTest {
     private DeviceTimeline added() {
         DeviceTimeline timeline = new DeviceTimeline(subscription);
         timeline.apply(new SubscriptionCreated(subscription, "yoigo", 7, 4711), CREATED);
-        timeline.apply(new DeviceAdded(subscription, sim, 11, DeviceCategory.SIM, simDevice(card, null)), ADDED);
+        timeline.apply(new DeviceAdded(subscription, sim, 11, DeviceCategory.SIM, Devices.sim(card, null)), ADDED);
         return timeline;
     }
 
@@ -206,28 +205,6 @@ class InMemoryReplayTest {
                 MetaData.emptyInstance(),
                 UUID.randomUUID().toString(),
                 timestamp);
-    }
-
-    private static DeviceDetails simDevice(SimCard sim, Instant returned) {
-        return new DeviceDetails(
-                "P045A1SNC",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                returned,
-                null,
-                null,
-                null,
-                null,
-                null,
-                List.of(),
-                null,
-                4711,
-                null,
-                sim);
     }
 
     /** Both read models in memory, fed by their projections: what V2 and V1 showed after the events. */

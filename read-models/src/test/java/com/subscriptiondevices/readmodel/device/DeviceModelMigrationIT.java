@@ -2,12 +2,11 @@ package com.subscriptiondevices.readmodel.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.subscriptiondevices.api.device.AcquisitionType;
 import com.subscriptiondevices.api.device.DeviceDetails;
 import com.subscriptiondevices.api.device.FabricationType;
 import com.subscriptiondevices.api.device.SimCard;
 import com.subscriptiondevices.platform.testing.TestDatabases;
-import java.time.Instant;
+import com.subscriptiondevices.readmodel.Devices;
 import java.util.List;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
@@ -46,8 +45,8 @@ class DeviceModelMigrationIT {
         SimCard card = new SimCard(
                 "89340114115512831440", "214035453370793", "0123", "01234567", null, null, FabricationType.ESIM);
         // a text member that looks like a key, quoted inside a value: not a key
-        DeviceDetails sim = details("\"iccid\":\"8900000000000000000\"", null, card);
-        DeviceDetails terminal = details("SN-1", "490154203237518", null);
+        DeviceDetails sim = Devices.details("\"iccid\":\"8900000000000000000\"", null, card, null);
+        DeviceDetails terminal = Devices.details("SN-1", "490154203237518", null, null);
         UUID simId = insertAsVersion2(sim, "yoigo");
         UUID terminalId = insertAsVersion2(terminal, "masmovil");
 
@@ -106,27 +105,5 @@ class DeviceModelMigrationIT {
                 .param(deviceId)
                 .query((rs, row) -> java.util.Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .single();
-    }
-
-    private static DeviceDetails details(String serial, String imei, SimCard sim) {
-        return new DeviceDetails(
-                "P045A1SNC",
-                null,
-                null,
-                null,
-                null,
-                null,
-                Instant.parse("2026-01-15T09:00:00Z"),
-                null,
-                null,
-                serial,
-                null,
-                imei,
-                AcquisitionType.BORROWED,
-                List.of(),
-                null,
-                4711,
-                null,
-                sim);
     }
 }

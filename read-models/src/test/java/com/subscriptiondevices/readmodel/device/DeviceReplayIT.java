@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.subscriptiondevices.api.device.AppliedOperation;
 import com.subscriptiondevices.api.device.DeviceAdded;
 import com.subscriptiondevices.api.device.DeviceCategory;
-import com.subscriptiondevices.api.device.DeviceDetails;
 import com.subscriptiondevices.api.device.DeviceDetailsChanged;
 import com.subscriptiondevices.api.device.DeviceId;
 import com.subscriptiondevices.api.device.FabricationType;
@@ -16,6 +15,7 @@ import com.subscriptiondevices.api.subscription.MsisdnChanged;
 import com.subscriptiondevices.api.subscription.SubscriptionCreated;
 import com.subscriptiondevices.api.subscription.SubscriptionId;
 import com.subscriptiondevices.platform.testing.TestDatabases;
+import com.subscriptiondevices.readmodel.Devices;
 import com.subscriptiondevices.readmodel.device.DeviceModel.InMemoryDeviceModel;
 import java.time.Instant;
 import java.util.List;
@@ -84,15 +84,15 @@ class DeviceReplayIT {
         List<Object> beforeTheReplacement = List.of(
                 new SubscriptionCreated(yoigo, "yoigo", 7, 4711),
                 new MsisdnChanged(yoigo, "yoigo", "+34600000001", null),
-                new DeviceAdded(yoigo, sim, 11, DeviceCategory.SIM, details(card, null, null)),
+                new DeviceAdded(yoigo, sim, 11, DeviceCategory.SIM, Devices.sim(card, null)),
                 new DeviceDetailsChanged(
                         yoigo,
                         sim,
                         2,
-                        details(card, returned, null),
+                        Devices.sim(card, returned),
                         List.of(new AppliedOperation("add", "/in_store_returned_date", null, "RETURNED"))),
                 new SubscriptionCreated(masmovil, "masmovil", 8, 4712),
-                new DeviceAdded(masmovil, router, 12, DeviceCategory.OTHER, details(null, null, "SN-1")));
+                new DeviceAdded(masmovil, router, 12, DeviceCategory.OTHER, Devices.details("SN-1", null, null, null)));
         List<Object> fromTheReplacement = List.of(
                 // reads the SIM's details: what is held back is sent first
                 new SimReplaced(
@@ -113,7 +113,7 @@ class DeviceReplayIT {
                         masmovil,
                         router,
                         2,
-                        details(null, null, "SN-2"),
+                        Devices.details("SN-2", null, null, null),
                         List.of(new AppliedOperation("replace", "/serial_number", "SN-2", null))));
         DeviceProjection replay = model.replayProjection(schema);
 
@@ -159,7 +159,7 @@ class DeviceReplayIT {
 
         assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
                     apply(replay, new SubscriptionCreated(yoigo, "yoigo", 7, 4711));
-                    apply(replay, new DeviceAdded(yoigo, sim, 11, DeviceCategory.SIM, details(card, null, null)));
+                    apply(replay, new DeviceAdded(yoigo, sim, 11, DeviceCategory.SIM, Devices.sim(card, null)));
                     throw new IllegalStateException("the batch failed");
                 }))
                 .hasMessage("the batch failed");
@@ -192,27 +192,5 @@ class DeviceReplayIT {
         } else {
             throw new IllegalArgumentException(event.toString());
         }
-    }
-
-    private static DeviceDetails details(SimCard sim, Instant returned, String serial) {
-        return new DeviceDetails(
-                "P045A1SNC",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                returned,
-                null,
-                serial,
-                null,
-                null,
-                null,
-                List.of(),
-                null,
-                4711,
-                null,
-                sim);
     }
 }

@@ -2,10 +2,8 @@ package com.subscriptiondevices.readmodel.simswap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.subscriptiondevices.api.device.AcquisitionType;
 import com.subscriptiondevices.api.device.DeviceAdded;
 import com.subscriptiondevices.api.device.DeviceCategory;
-import com.subscriptiondevices.api.device.DeviceDetails;
 import com.subscriptiondevices.api.device.DeviceId;
 import com.subscriptiondevices.api.device.FabricationType;
 import com.subscriptiondevices.api.device.SimCard;
@@ -16,6 +14,7 @@ import com.subscriptiondevices.api.simreplacement.SimReplacementRequested;
 import com.subscriptiondevices.api.subscription.MsisdnChanged;
 import com.subscriptiondevices.api.subscription.SubscriptionCreated;
 import com.subscriptiondevices.api.subscription.SubscriptionId;
+import com.subscriptiondevices.readmodel.Devices;
 import com.subscriptiondevices.readmodel.Replay;
 import com.subscriptiondevices.readmodel.simswap.SimSwapModel.InMemorySimSwapModel;
 import java.time.Instant;
@@ -152,30 +151,7 @@ class SimSwapProjectionTest {
         SimCard card = category == DeviceCategory.SIM
                 ? new SimCard("8934011411551283144", "214035453370793", null, null, null, null, FabricationType.PSIM)
                 : null;
-        return new DeviceAdded(
-                to,
-                DeviceId.random(),
-                7,
-                category,
-                new DeviceDetails(
-                        "P045A1SNC",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        AcquisitionType.BORROWED,
-                        List.of(),
-                        null,
-                        4711,
-                        null,
-                        card));
+        return new DeviceAdded(to, DeviceId.random(), 7, category, Devices.sim(card, null));
     }
 
     private SimReplaced replaced(SubscriptionId of) {
