@@ -5,14 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * A replay's writes to a read model, held back and sent as one JDBC batch per statement: before the
- * transaction commits, and whenever the projection reads (call {@link #flush()} first). A replay
- * writes a thousand events in a transaction; one round trip per statement kind instead of one per
- * event is most of what a rebuild costs.
+ * A read-model store's writes. A live store makes each at once, in the command's transaction. A
+ * replay's store holds them back and sends them as one JDBC batch per statement: before the transaction
+ * commits, and whenever the projection reads (the store calls {@link #flush()} first). A replay writes a
+ * thousand events in a transaction; one round trip per statement instead of one per event is most of
+ * what a rebuild costs.
  *
  * <p>The batches are sent in the order the statements are declared, not in the order the writes were
  * made: declare them so that no write of a statement depends on a later statement's writes to the same
@@ -21,22 +23,25 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public final class BatchedWrites {
 
-    private final JdbcOperations jdbc;
+    private final JdbcClient jdbc;
+    private final JdbcOperations batches;
     private final List<String> statements;
 
-    public BatchedWrites(JdbcOperations jdbc, String... statements) {
+    /** With {@code batches}, writes held back until a read or the commit; without, made at once. */
+    public BatchedWrites(JdbcClient jdbc, JdbcOperations batches, String... statements) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.statements = List.of(statements);
     }
 
-    /** Holds the write back until the transaction commits or the projection reads. */
-    public void add(String statement, Object... params) {
+    /** Makes the write, or holds it back until the transaction commits or the projection reads. */
+    public void write(String statement, Object... params) {
+        if (batches == null || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            jdbc.sql(statement).params(params).update();
+            return;
+        }
         if (!statements.contains(statement)) {
             throw new IllegalArgumentException("Not a declared statement: " + statement);
-        }
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            jdbc.update(statement, params);
-            return;
         }
         Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
         if (pending == null) {
@@ -49,7 +54,8 @@ public final class BatchedWrites {
 
     /** Sends what the current transaction holds back. */
     public void flush() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()
+        if (batches != null
+                && TransactionSynchronizationManager.isSynchronizationActive()
                 && TransactionSynchronizationManager.getResource(this) instanceof Pending pending) {
             pending.send();
         }
@@ -67,7 +73,7 @@ public final class BatchedWrites {
         void send() {
             rows.forEach((statement, params) -> {
                 if (!params.isEmpty()) {
-                    jdbc.batchUpdate(statement, params);
+                    batches.batchUpdate(statement, params);
                     params.clear();
                 }
             });

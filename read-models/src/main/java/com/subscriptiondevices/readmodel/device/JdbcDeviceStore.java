@@ -28,7 +28,7 @@ final class JdbcDeviceStore implements DeviceStore {
     private final String mergeDevice;
     private final String changeDetails;
     private final String changeMsisdn;
-    private final BatchedWrites batch;
+    private final BatchedWrites writes;
 
     /** The store of the version in {@code schema}, writing each change at once. */
     JdbcDeviceStore(JdbcClient jdbc, String schema) {
@@ -67,28 +67,12 @@ final class JdbcDeviceStore implements DeviceStore {
         this.changeMsisdn = "update " + subscriptions + " set msisdn = ? where subscription_id = ?";
         this.changeDetails = "update " + devices + " set mac_address = ?, serial_number = ?, iccid = ?, imsi = ?,"
                 + " imei = ?, version = ?, details = ? where device_id = ?";
-        this.batch = batches == null
-                ? null
-                : new BatchedWrites(batches, mergeSubscription, changeMsisdn, mergeDevice, changeDetails);
-    }
-
-    private void write(String statement, Object... params) {
-        if (batch == null) {
-            jdbc.sql(statement).params(params).update();
-        } else {
-            batch.add(statement, params);
-        }
-    }
-
-    private void flush() {
-        if (batch != null) {
-            batch.flush();
-        }
+        this.writes = new BatchedWrites(jdbc, batches, mergeSubscription, changeMsisdn, mergeDevice, changeDetails);
     }
 
     @Override
     public void put(SubscriptionRow subscription) {
-        write(
+        writes.write(
                 mergeSubscription,
                 subscription.subscriptionId(),
                 subscription.org(),
@@ -99,12 +83,12 @@ final class JdbcDeviceStore implements DeviceStore {
 
     @Override
     public void changeMsisdn(UUID subscriptionId, String msisdn) {
-        write(changeMsisdn, msisdn, subscriptionId);
+        writes.write(changeMsisdn, msisdn, subscriptionId);
     }
 
     @Override
     public void put(DeviceRow device) {
-        write(
+        writes.write(
                 mergeDevice,
                 device.deviceId(),
                 device.subscriptionId(),
@@ -122,7 +106,7 @@ final class JdbcDeviceStore implements DeviceStore {
 
     @Override
     public void changeDetails(UUID deviceId, DeviceKeys keys, long version, String details) {
-        write(
+        writes.write(
                 changeDetails,
                 keys.macAddress(),
                 keys.serialNumber(),
@@ -136,7 +120,7 @@ final class JdbcDeviceStore implements DeviceStore {
 
     @Override
     public Optional<String> details(UUID deviceId) {
-        flush();
+        writes.flush();
         return jdbc.sql("select details from " + devices + " where device_id = ?")
                 .param(deviceId)
                 .query(String.class)
@@ -145,7 +129,7 @@ final class JdbcDeviceStore implements DeviceStore {
 
     @Override
     public Optional<SubscriptionRow> subscription(String org, UUID subscriptionId) {
-        flush();
+        writes.flush();
         return jdbc.sql("select subscription_id, org, legacy_id, legacy_account_id, msisdn from " + subscriptions
                         + " where subscription_id = ? and org = ?")
                 .params(subscriptionId, org)
@@ -155,7 +139,7 @@ final class JdbcDeviceStore implements DeviceStore {
 
     @Override
     public Optional<DeviceRow> device(String org, UUID subscriptionId, UUID deviceId) {
-        flush();
+        writes.flush();
         return jdbc.sql(deviceById())
                 .params(deviceId, subscriptionId, org)
                 .query(JdbcDeviceStore::deviceRow)
@@ -164,13 +148,13 @@ final class JdbcDeviceStore implements DeviceStore {
 
     @Override
     public RowPage devicesOf(UUID subscriptionId, String macAddress, long offset, int limit) {
-        flush();
+        writes.flush();
         return page(ofSubscription(subscriptionId, macAddress), offset, limit);
     }
 
     @Override
     public RowPage devicesByIdentifier(String org, DeviceKeys filter, long offset, int limit) {
-        flush();
+        writes.flush();
         return page(byIdentifier(org, filter), offset, limit);
     }
 
@@ -256,7 +240,7 @@ final class JdbcDeviceStore implements DeviceStore {
 
     @Override
     public List<SubscriptionRow> subscriptions(Collection<UUID> subscriptionIds) {
-        flush();
+        writes.flush();
         if (subscriptionIds.isEmpty()) {
             return List.of();
         }
@@ -269,7 +253,7 @@ final class JdbcDeviceStore implements DeviceStore {
 
     @Override
     public List<DeviceRow> devicesOfAll(Collection<UUID> subscriptionIds) {
-        flush();
+        writes.flush();
         if (subscriptionIds.isEmpty()) {
             return List.of();
         }
@@ -280,7 +264,7 @@ final class JdbcDeviceStore implements DeviceStore {
     }
 
     long rowCount() {
-        flush();
+        writes.flush();
         return jdbc.sql("select (select count(*) from " + subscriptions + ") + (select count(*) from " + devices + ")")
                 .query(Long.class)
                 .single();

@@ -3,6 +3,7 @@ package com.subscriptiondevices.readmodel.v1;
 import com.subscriptiondevices.api.simreplacement.ChangeRequestStatus;
 import com.subscriptiondevices.api.v1.SubscriptionRef;
 import com.subscriptiondevices.api.v1.V1DeviceView;
+import com.subscriptiondevices.readmodel.BatchedWrites;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,11 +14,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The V1 read model in the tables of one version (one schema). Each write of the common events is one
- * statement; upserts are standard MERGE (PostgreSQL 15+ and H2).
+ * The V1 read model in the tables of one version (one schema). Each write is one statement; upserts are
+ * standard MERGE (PostgreSQL 15+ and H2). A replay's store batches its writes ({@link BatchedWrites}):
+ * subscriptions, devices, a replaced SIM's card (the projection reads the card first, which sends what
+ * came before), the devices' changes, change requests, then their outcomes.
  */
 final class JdbcV1Store implements V1Store {
 
@@ -35,8 +39,19 @@ final class JdbcV1Store implements V1Store {
     private final String mergeSubscription;
     private final String mergeDevice;
     private final String changeDevice;
+    private final String changeAdditionalDetails;
+    private final String mergeRequest;
+    private final String markProcessed;
+    private final String markRejected;
+    private final BatchedWrites writes;
 
+    /** The store of the version in {@code schema}, writing each change at once. */
     JdbcV1Store(JdbcClient jdbc, String schema) {
+        this(jdbc, null, schema);
+    }
+
+    /** With {@code batches}, the store of a replay, holding its writes back until a read or the commit. */
+    JdbcV1Store(JdbcClient jdbc, JdbcOperations batches, String schema) {
         this.jdbc = jdbc;
         this.subscriptions = schema + ".v1_subscription";
         this.devices = schema + ".v1_device";
@@ -62,28 +77,60 @@ final class JdbcV1Store implements V1Store {
         // One statement, without reading the category first: the row knows it.
         this.changeDevice = "update " + devices + " set catalogue_device_id = ?, status = ?, contract_document_id = ?,"
                 + " additional_details = case when category = 'SIM' then ? else ? end where device_id = ?";
+        this.changeAdditionalDetails = "update " + devices + " set additional_details = ? where device_id = ?";
+        // a request handled again keeps its outcome: status, processed date and rejection are not touched;
+        // texts are cast without a length, so the column's own limit refuses what is too long (no truncation)
+        this.mergeRequest = "merge into " + requests + " t using (select cast(? as uuid) as request_id,"
+                + " cast(? as uuid) as device_id, cast(? as uuid) as subscription_id, cast(? as varchar) as status,"
+                + " cast(? as timestamp with time zone) as request_date, cast(? as varchar) as user_name,"
+                + " cast(? as varchar) as change_reason, cast(? as varchar) as contract_document_id,"
+                + " cast(? as varchar) as fabrication_type, cast(? as varchar) as iccid,"
+                + " cast(? as varchar) as imsi, cast(? as varchar) as new_iccid,"
+                + " cast(? as varchar) as new_imsi, cast(? as timestamp with time zone) as processed_date,"
+                + " cast(? as varchar) as rejection_reason) s on t.request_id = s.request_id"
+                + " when matched then update set device_id = s.device_id, subscription_id = s.subscription_id,"
+                + " request_date = s.request_date, user_name = s.user_name, change_reason = s.change_reason,"
+                + " contract_document_id = s.contract_document_id, fabrication_type = s.fabrication_type,"
+                + " iccid = s.iccid, imsi = s.imsi, new_iccid = s.new_iccid, new_imsi = s.new_imsi"
+                + " when not matched then insert (request_id, device_id, subscription_id, status, request_date,"
+                + " user_name, change_reason, contract_document_id, fabrication_type, iccid, imsi, new_iccid,"
+                + " new_imsi, processed_date, rejection_reason) values (s.request_id, s.device_id,"
+                + " s.subscription_id, s.status, s.request_date, s.user_name, s.change_reason,"
+                + " s.contract_document_id, s.fabrication_type, s.iccid, s.imsi, s.new_iccid, s.new_imsi,"
+                + " s.processed_date, s.rejection_reason)";
+        this.markProcessed = "update " + requests + " set status = ?, processed_date = ?, rejection_reason = null"
+                + " where request_id = ?";
+        this.markRejected = "update " + requests + " set status = ?, rejection_reason = ?, processed_date = null"
+                + " where request_id = ?";
+        this.writes = new BatchedWrites(
+                jdbc,
+                batches,
+                mergeSubscription,
+                mergeDevice,
+                changeAdditionalDetails,
+                changeDevice,
+                mergeRequest,
+                markProcessed,
+                markRejected);
     }
 
     @Override
     public void put(V1SubscriptionRow subscription) {
-        jdbc.sql(mergeSubscription)
-                .params(subscription.subscriptionId(), subscription.org(), subscription.legacyId())
-                .update();
+        writes.write(mergeSubscription, subscription.subscriptionId(), subscription.org(), subscription.legacyId());
     }
 
     @Override
     public void put(V1DeviceRow device) {
-        jdbc.sql(mergeDevice)
-                .params(
-                        device.deviceId(),
-                        device.subscriptionId(),
-                        device.legacyId(),
-                        device.category(),
-                        device.catalogueDeviceId(),
-                        device.status(),
-                        device.contractDocumentId(),
-                        device.additionalDetails())
-                .update();
+        writes.write(
+                mergeDevice,
+                device.deviceId(),
+                device.subscriptionId(),
+                device.legacyId(),
+                device.category(),
+                device.catalogueDeviceId(),
+                device.status(),
+                device.contractDocumentId(),
+                device.additionalDetails());
     }
 
     @Override
@@ -94,13 +141,13 @@ final class JdbcV1Store implements V1Store {
             String contractDocumentId,
             String detailsIfSim,
             String detailsIfOther) {
-        jdbc.sql(changeDevice)
-                .params(catalogueDeviceId, status, contractDocumentId, detailsIfSim, detailsIfOther, deviceId)
-                .update();
+        writes.write(
+                changeDevice, catalogueDeviceId, status, contractDocumentId, detailsIfSim, detailsIfOther, deviceId);
     }
 
     @Override
     public Optional<String> additionalDetails(UUID deviceId) {
+        writes.flush();
         return jdbc.sql("select additional_details from " + devices + " where device_id = ?")
                 .param(deviceId)
                 .query(String.class)
@@ -109,69 +156,38 @@ final class JdbcV1Store implements V1Store {
 
     @Override
     public void changeAdditionalDetails(UUID deviceId, String additionalDetails) {
-        jdbc.sql("update " + devices + " set additional_details = ? where device_id = ?")
-                .params(additionalDetails, deviceId)
-                .update();
+        writes.write(changeAdditionalDetails, additionalDetails, deviceId);
     }
 
     @Override
     public void putRequest(ChangeRequestRow request) {
-        int updated = jdbc.sql("update " + requests + " set device_id = ?, subscription_id = ?, request_date = ?,"
-                        + " user_name = ?, change_reason = ?, contract_document_id = ?, fabrication_type = ?,"
-                        + " iccid = ?, imsi = ?, new_iccid = ?, new_imsi = ? where request_id = ?")
-                .params(
-                        request.deviceId(),
-                        request.subscriptionId(),
-                        timestamp(request.requestDate()),
-                        request.userName(),
-                        request.changeReason(),
-                        request.contractDocumentId(),
-                        request.fabricationType(),
-                        request.iccid(),
-                        request.imsi(),
-                        request.newIccid(),
-                        request.newImsi(),
-                        request.requestId())
-                .update();
-        if (updated == 0) {
-            jdbc.sql("insert into " + requests + " (request_id, device_id, subscription_id, status, request_date,"
-                            + " user_name, change_reason, contract_document_id, fabrication_type, iccid, imsi,"
-                            + " new_iccid, new_imsi, processed_date, rejection_reason)"
-                            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(
-                            request.requestId(),
-                            request.deviceId(),
-                            request.subscriptionId(),
-                            request.status(),
-                            timestamp(request.requestDate()),
-                            request.userName(),
-                            request.changeReason(),
-                            request.contractDocumentId(),
-                            request.fabricationType(),
-                            request.iccid(),
-                            request.imsi(),
-                            request.newIccid(),
-                            request.newImsi(),
-                            timestamp(request.processedDate()),
-                            request.rejectionReason())
-                    .update();
-        }
+        writes.write(
+                mergeRequest,
+                request.requestId(),
+                request.deviceId(),
+                request.subscriptionId(),
+                request.status(),
+                timestamp(request.requestDate()),
+                request.userName(),
+                request.changeReason(),
+                request.contractDocumentId(),
+                request.fabricationType(),
+                request.iccid(),
+                request.imsi(),
+                request.newIccid(),
+                request.newImsi(),
+                timestamp(request.processedDate()),
+                request.rejectionReason());
     }
 
     @Override
     public void markProcessed(UUID requestId, Instant processedDate) {
-        jdbc.sql("update " + requests + " set status = ?, processed_date = ?, rejection_reason = null"
-                        + " where request_id = ?")
-                .params(ChangeRequestStatus.PROCESSED.name(), timestamp(processedDate), requestId)
-                .update();
+        writes.write(markProcessed, ChangeRequestStatus.PROCESSED.name(), timestamp(processedDate), requestId);
     }
 
     @Override
     public void markRejected(UUID requestId, String reason) {
-        jdbc.sql("update " + requests + " set status = ?, rejection_reason = ?, processed_date = null"
-                        + " where request_id = ?")
-                .params(ChangeRequestStatus.REJECTED.name(), reason, requestId)
-                .update();
+        writes.write(markRejected, ChangeRequestStatus.REJECTED.name(), reason, requestId);
     }
 
     @Override

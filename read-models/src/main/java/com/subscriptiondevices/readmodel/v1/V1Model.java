@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,10 +21,12 @@ public class V1Model implements ReadModel {
     public static final String SCHEMA = "v1_device_model";
 
     private final JdbcClient jdbc;
+    private final JdbcOperations batches;
     private final V1Reads live;
 
-    V1Model(JdbcClient jdbc) {
+    V1Model(JdbcClient jdbc, JdbcOperations batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.live = new V1Reads(new JdbcV1Store(jdbc, SCHEMA));
     }
 
@@ -55,6 +58,11 @@ public class V1Model implements ReadModel {
     @Override
     public V1DeviceProjection projection(String schema) {
         return new V1DeviceProjection(new JdbcV1Store(jdbc, schema));
+    }
+
+    @Override
+    public V1DeviceProjection replayProjection(String schema) {
+        return new V1DeviceProjection(new JdbcV1Store(jdbc, batches, schema));
     }
 
     @Override
