@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.subscriptiondevices.api.device.DeviceDetails;
 import com.subscriptiondevices.api.device.FabricationType;
 import com.subscriptiondevices.api.device.SimCard;
-import com.subscriptiondevices.platform.testing.TestDatabases;
 import com.subscriptiondevices.readmodel.Devices;
+import com.subscriptiondevices.readmodel.ScratchSchema;
 import java.util.List;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -23,20 +21,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class DeviceModelMigrationIT {
 
-    private final String schema =
-            "device_model_migration_" + UUID.randomUUID().toString().replace("-", "");
-    private final PGSimpleDataSource dataSource = new PGSimpleDataSource();
-    private final JdbcClient jdbc;
-
-    DeviceModelMigrationIT() {
-        dataSource.setURL(TestDatabases.main());
-        dataSource.setUser(TestDatabases.user());
-        jdbc = JdbcClient.create(dataSource);
-    }
+    private final ScratchSchema scratch = new ScratchSchema("device_model_migration");
+    private final String schema = scratch.name();
+    private final JdbcClient jdbc = scratch.jdbc();
 
     @AfterEach
     void dropSchema() {
-        jdbc.sql("drop schema if exists " + schema + " cascade").update();
+        scratch.drop();
     }
 
     @Test
@@ -74,16 +65,7 @@ class DeviceModelMigrationIT {
     }
 
     private void migrate(String target) {
-        var configuration = Flyway.configure()
-                .dataSource(dataSource)
-                .schemas(schema)
-                .defaultSchema(schema)
-                .createSchemas(true)
-                .locations("classpath:db/read-models/device");
-        if (target != null) {
-            configuration.target(target);
-        }
-        configuration.load().migrate();
+        scratch.migrate("db/read-models/device", target);
     }
 
     private UUID insertAsVersion2(DeviceDetails details, String org) {

@@ -14,20 +14,17 @@ import com.subscriptiondevices.api.simreplacement.SimReplaced;
 import com.subscriptiondevices.api.subscription.MsisdnChanged;
 import com.subscriptiondevices.api.subscription.SubscriptionCreated;
 import com.subscriptiondevices.api.subscription.SubscriptionId;
-import com.subscriptiondevices.platform.testing.TestDatabases;
 import com.subscriptiondevices.readmodel.Devices;
+import com.subscriptiondevices.readmodel.ScratchSchema;
 import com.subscriptiondevices.readmodel.device.DeviceModel.InMemoryDeviceModel;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -37,13 +34,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class DeviceReplayIT {
 
-    private final String schema =
-            "device_replay_" + UUID.randomUUID().toString().replace("-", "");
-    private final PGSimpleDataSource dataSource = new PGSimpleDataSource();
-    private final JdbcClient jdbc;
-    private final JdbcTemplate batches;
-    private final TransactionTemplate transaction;
-    private final DeviceModel model;
+    private final ScratchSchema scratch = new ScratchSchema("device_replay");
+    private final String schema = scratch.name();
+    private final JdbcClient jdbc = scratch.jdbc();
+    private final JdbcTemplate batches = scratch.batches();
+    private final TransactionTemplate transaction = scratch.transaction();
+    private final DeviceModel model = new DeviceModel(jdbc, batches);
 
     private final SubscriptionId yoigo = SubscriptionId.random();
     private final SubscriptionId masmovil = SubscriptionId.random();
@@ -52,30 +48,14 @@ class DeviceReplayIT {
     private final SimCard card =
             new SimCard("8934011411551283144", "214035453370793", "0123", "01234567", null, null, FabricationType.PSIM);
 
-    DeviceReplayIT() {
-        dataSource.setURL(TestDatabases.main());
-        dataSource.setUser(TestDatabases.user());
-        jdbc = JdbcClient.create(dataSource);
-        batches = new JdbcTemplate(dataSource);
-        transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        model = new DeviceModel(jdbc, batches);
-    }
-
     @BeforeEach
     void migrate() {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .schemas(schema)
-                .defaultSchema(schema)
-                .createSchemas(true)
-                .locations("classpath:db/read-models/device")
-                .load()
-                .migrate();
+        scratch.migrate("db/read-models/device");
     }
 
     @AfterEach
     void dropSchema() {
-        jdbc.sql("drop schema if exists " + schema + " cascade").update();
+        scratch.drop();
     }
 
     @Test

@@ -15,20 +15,17 @@ import com.subscriptiondevices.api.simreplacement.SimReplacementRejected;
 import com.subscriptiondevices.api.simreplacement.SimReplacementRequested;
 import com.subscriptiondevices.api.subscription.SubscriptionCreated;
 import com.subscriptiondevices.api.subscription.SubscriptionId;
-import com.subscriptiondevices.platform.testing.TestDatabases;
 import com.subscriptiondevices.readmodel.Devices;
+import com.subscriptiondevices.readmodel.ScratchSchema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -43,12 +40,12 @@ class V1ReplayIT {
     private static final Instant SWAPPED = Instant.parse("2026-03-01T10:05:00Z");
     private static final Instant REQUESTED_AGAIN = Instant.parse("2026-03-02T10:00:00Z");
 
-    private final String schema = "v1_replay_" + UUID.randomUUID().toString().replace("-", "");
-    private final PGSimpleDataSource dataSource = new PGSimpleDataSource();
-    private final JdbcClient jdbc;
-    private final JdbcTemplate batches;
-    private final TransactionTemplate transaction;
-    private final V1Model model;
+    private final ScratchSchema scratch = new ScratchSchema("v1_replay");
+    private final String schema = scratch.name();
+    private final JdbcClient jdbc = scratch.jdbc();
+    private final JdbcTemplate batches = scratch.batches();
+    private final TransactionTemplate transaction = scratch.transaction();
+    private final V1Model model = new V1Model(jdbc, batches);
 
     private final SubscriptionId subscription = SubscriptionId.random();
     private final DeviceId sim = DeviceId.random();
@@ -57,30 +54,14 @@ class V1ReplayIT {
     private final UUID replaced = UUID.randomUUID();
     private final UUID rejected = UUID.randomUUID();
 
-    V1ReplayIT() {
-        dataSource.setURL(TestDatabases.main());
-        dataSource.setUser(TestDatabases.user());
-        jdbc = JdbcClient.create(dataSource);
-        batches = new JdbcTemplate(dataSource);
-        transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        model = new V1Model(jdbc, batches);
-    }
-
     @BeforeEach
     void migrate() {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .schemas(schema)
-                .defaultSchema(schema)
-                .createSchemas(true)
-                .locations("classpath:db/read-models/v1")
-                .load()
-                .migrate();
+        scratch.migrate("db/read-models/v1");
     }
 
     @AfterEach
     void dropSchema() {
-        jdbc.sql("drop schema if exists " + schema + " cascade").update();
+        scratch.drop();
     }
 
     @Test
