@@ -1,5 +1,10 @@
 package com.subscriptiondevices.command.subscription.representation;
 
+import static com.subscriptiondevices.command.subscription.representation.PatchDocuments.JSON_P;
+import static com.subscriptiondevices.command.subscription.representation.PatchDocuments.invalid;
+import static com.subscriptiondevices.command.subscription.representation.PatchDocuments.parse;
+import static com.subscriptiondevices.command.subscription.representation.PatchDocuments.text;
+
 import com.subscriptiondevices.api.error.DomainException;
 import com.subscriptiondevices.api.error.ErrorCode;
 import com.subscriptiondevices.api.identifier.Identifiers;
@@ -11,11 +16,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
-import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,12 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class SubscriptionPatcher {
 
-    /** Looked up once, as in {@link DevicePatcher}: every lookup scans the class path. */
-    private static final JsonProvider JSON_P = JsonProvider.provider();
-
     private static final String MSISDN = "/msisdn";
-    private static final Set<String> OPERATIONS = Set.of("add", "remove", "replace", "move", "copy", "test");
-    private static final Set<String> MEMBERS = Set.of("op", "path", "value", "from");
 
     private final JsonMapper json;
 
@@ -79,67 +76,17 @@ public class SubscriptionPatcher {
         return number.getString();
     }
 
-    private static JsonArray parse(String patchDocument) {
-        JsonStructure document;
-        try {
-            document = JSON_P.createReader(new StringReader(patchDocument == null ? "" : patchDocument))
-                    .read();
-        } catch (JsonException | IllegalStateException failure) {
-            throw invalid("The body is not a well-formed JSON Patch document (a JSON array of operations).");
-        } catch (RuntimeException tooDeep) {
-            // Parsson refuses input nested past its limit with a bare RuntimeException
-            throw invalid("The body nests too deeply to be a JSON Patch document.");
-        }
-        if (!(document instanceof JsonArray operations)) {
-            throw invalid("The body must be a JSON array of operations (RFC 6902).");
-        }
-        return operations;
-    }
-
     /** The operation's form, and that it changes /msisdn only. */
     private static void check(JsonValue value, int index) {
-        if (!(value instanceof JsonObject operation)) {
-            throw invalid("Operation " + index + " is not a JSON object.");
-        }
-        for (String member : operation.keySet()) {
-            if (!MEMBERS.contains(member)) {
-                throw invalid("Operation " + index + " has an unknown member '" + member + "'.");
-            }
-        }
-        for (String member : List.of("op", "path", "from")) {
-            if (operation.containsKey(member) && operation.get(member).getValueType() != JsonValue.ValueType.STRING) {
-                throw invalid("Operation " + index + ": '" + member + "' must be a string.");
-            }
-        }
+        JsonObject operation = PatchDocuments.operation(value, index);
         String op = text(operation, "op");
         String path = text(operation, "path");
         String from = text(operation, "from");
-        if (op == null || !OPERATIONS.contains(op)) {
-            throw invalid("Operation " + index + " needs 'op', one of add, remove, replace, move, copy, test.");
-        }
-        if (path == null) {
-            throw invalid("Operation " + index + " needs a 'path'.");
-        }
-        if ((op.equals("move") || op.equals("copy")) && from == null) {
-            throw invalid("Operation " + index + " ('" + op + "') needs a 'from'.");
-        }
-        if ((op.equals("add") || op.equals("replace") || op.equals("test")) && !operation.containsKey("value")) {
-            throw invalid("Operation " + index + " ('" + op + "') needs a 'value'.");
-        }
         if (!op.equals("test") && !path.equals(MSISDN)) {
             throw invalid("'" + path + "' is read-only; only /msisdn may change.");
         }
         if (op.equals("move") && !from.equals(MSISDN)) {
             throw invalid("'" + from + "' is read-only; only /msisdn may change.");
         }
-    }
-
-    private static String text(JsonObject operation, String member) {
-        JsonValue value = operation.get(member);
-        return value instanceof JsonString string ? string.getString() : null;
-    }
-
-    private static DomainException invalid(String message) {
-        return new DomainException(ErrorCode.INVALID_PATCH, message);
     }
 }
