@@ -2,11 +2,20 @@ package com.subscriptiondevices.readmodel;
 
 import com.subscriptiondevices.api.device.AcquisitionType;
 import com.subscriptiondevices.api.device.DeviceDetails;
+import com.subscriptiondevices.api.device.DeviceId;
+import com.subscriptiondevices.api.device.FabricationType;
 import com.subscriptiondevices.api.device.SimCard;
+import com.subscriptiondevices.api.simreplacement.SignatureType;
+import com.subscriptiondevices.api.simreplacement.SimReplacementRequested;
+import com.subscriptiondevices.api.subscription.SubscriptionId;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
-/** Device details for the read models' tests: a borrowed device of catalogue P045A1SNC, account 4711. */
+/**
+ * Devices for the read models' tests: details of a borrowed device of catalogue P045A1SNC, account 4711,
+ * and a SIM replacement asked for in a shop.
+ */
 public final class Devices {
 
     private Devices() {}
@@ -37,5 +46,24 @@ public final class Devices {
                 4711,
                 null,
                 card);
+    }
+
+    /** A replacement of the SIM with {@code card} by the eSIM 89340114115512831440, asked for in a shop. */
+    public static SimReplacementRequested replacementRequested(
+            SubscriptionId subscription, DeviceId sim, UUID request, SimCard card) {
+        return new SimReplacementRequested(
+                subscription,
+                sim,
+                request,
+                "agent@shop.example",
+                "sim lost",
+                null,
+                FabricationType.ESIM,
+                "sig-1",
+                SignatureType.PAPER,
+                card.iccid(),
+                card.imsi(),
+                "89340114115512831440",
+                "214035453370794");
     }
 }

@@ -12,10 +12,8 @@ import com.subscriptiondevices.api.device.DeviceView;
 import com.subscriptiondevices.api.device.FabricationType;
 import com.subscriptiondevices.api.device.SimCard;
 import com.subscriptiondevices.api.simreplacement.ChangeRequestStatus;
-import com.subscriptiondevices.api.simreplacement.SignatureType;
 import com.subscriptiondevices.api.simreplacement.SimReplaced;
 import com.subscriptiondevices.api.simreplacement.SimReplacementRejected;
-import com.subscriptiondevices.api.simreplacement.SimReplacementRequested;
 import com.subscriptiondevices.api.subscription.SubscriptionCreated;
 import com.subscriptiondevices.api.subscription.SubscriptionId;
 import com.subscriptiondevices.api.subscription.SubscriptionView;
@@ -93,7 +91,7 @@ class InMemoryReplayTest {
         UUID request = UUID.randomUUID();
         DeviceTimeline timeline = added();
 
-        timeline.apply(requested(request), REQUESTED);
+        timeline.apply(Devices.replacementRequested(subscription, sim, request, card), REQUESTED);
         V1ChangeRequestView pending = timeline.v1(11, false)
                 .orElseThrow()
                 .subscriptionDeviceChangeRequests()
@@ -139,9 +137,9 @@ class InMemoryReplayTest {
         UUID second = UUID.randomUUID();
         DeviceTimeline timeline = added();
 
-        timeline.apply(requested(first), REQUESTED);
+        timeline.apply(Devices.replacementRequested(subscription, sim, first, card), REQUESTED);
         timeline.apply(new SimReplacementRejected(subscription, sim, first, "8934", "REJECTED_BY_NETWORK"), SWAPPED);
-        timeline.apply(requested(second), SWAPPED.plusSeconds(60));
+        timeline.apply(Devices.replacementRequested(subscription, sim, second, card), SWAPPED.plusSeconds(60));
 
         V1DeviceView v1 = timeline.v1(11, false).orElseThrow();
         assertThat(v1.subscriptionDeviceChangeRequests())
@@ -164,7 +162,7 @@ class InMemoryReplayTest {
                                 1,
                                 new DeviceAdded(subscription, sim, 11, DeviceCategory.SIM, Devices.sim(card, null)),
                                 ADDED),
-                        message(2, requested(request), REQUESTED)));
+                        message(2, Devices.replacementRequested(subscription, sim, request, card), REQUESTED)));
 
         assertThat(timeline.org()).contains("yoigo");
         assertThat(timeline.v1(11, false).orElseThrow().subscriptionDeviceChangeRequests())
@@ -177,23 +175,6 @@ class InMemoryReplayTest {
         timeline.apply(new SubscriptionCreated(subscription, "yoigo", 7, 4711), CREATED);
         timeline.apply(new DeviceAdded(subscription, sim, 11, DeviceCategory.SIM, Devices.sim(card, null)), ADDED);
         return timeline;
-    }
-
-    private SimReplacementRequested requested(UUID request) {
-        return new SimReplacementRequested(
-                subscription,
-                sim,
-                request,
-                "agent@shop.example",
-                "sim lost",
-                null,
-                FabricationType.ESIM,
-                "sig-1",
-                SignatureType.PAPER,
-                card.iccid(),
-                card.imsi(),
-                "89340114115512831440",
-                "214035453370794");
     }
 
     private GenericDomainEventMessage<Object> message(long sequence, Object payload, Instant timestamp) {

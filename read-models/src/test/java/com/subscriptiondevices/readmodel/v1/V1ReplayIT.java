@@ -9,10 +9,8 @@ import com.subscriptiondevices.api.device.DeviceDetailsChanged;
 import com.subscriptiondevices.api.device.DeviceId;
 import com.subscriptiondevices.api.device.FabricationType;
 import com.subscriptiondevices.api.device.SimCard;
-import com.subscriptiondevices.api.simreplacement.SignatureType;
 import com.subscriptiondevices.api.simreplacement.SimReplaced;
 import com.subscriptiondevices.api.simreplacement.SimReplacementRejected;
-import com.subscriptiondevices.api.simreplacement.SimReplacementRequested;
 import com.subscriptiondevices.api.subscription.SubscriptionCreated;
 import com.subscriptiondevices.api.subscription.SubscriptionId;
 import com.subscriptiondevices.readmodel.Devices;
@@ -77,7 +75,7 @@ class V1ReplayIT {
                         2,
                         Devices.sim(card, null),
                         List.of(new AppliedOperation("replace", "/contract_document_id", null, null)))),
-                p -> p.on(requested(replaced), REQUESTED));
+                p -> p.on(Devices.replacementRequested(subscription, sim, replaced, card), REQUESTED));
         List<Consumer<V1DeviceProjection>> fromTheSwap = List.of(
                 // reads the card it replaces: what is held back is sent first
                 p -> p.on(
@@ -103,7 +101,7 @@ class V1ReplayIT {
                         Devices.sim(changedAfterTheSwap, null),
                         List.of(new AppliedOperation("replace", "/device_additional_details/pin", null, null)))),
                 // a request and its outcome in the same batch
-                p -> p.on(requested(rejected), REQUESTED_AGAIN),
+                p -> p.on(Devices.replacementRequested(subscription, sim, rejected, card), REQUESTED_AGAIN),
                 p -> p.on(
                         new SimReplacementRejected(subscription, sim, rejected, card.iccid(), "REJECTED_BY_NETWORK")));
         V1DeviceProjection replay = model.replayProjection(schema);
@@ -144,22 +142,5 @@ class V1ReplayIT {
                 "select (select count(*) from " + schema + ".v1_subscription) + (select count(*) from " + schema
                         + ".v1_device) + (select count(*) from " + schema + ".v1_change_request)",
                 Long.class);
-    }
-
-    private SimReplacementRequested requested(UUID request) {
-        return new SimReplacementRequested(
-                subscription,
-                sim,
-                request,
-                "agent@shop.example",
-                "sim lost",
-                null,
-                FabricationType.ESIM,
-                "sig-1",
-                SignatureType.PAPER,
-                card.iccid(),
-                card.imsi(),
-                "89340114115512831440",
-                "214035453370794");
     }
 }
