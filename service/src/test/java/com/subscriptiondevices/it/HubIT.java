@@ -7,6 +7,9 @@ import com.subscriptiondevices.platform.security.Scopes;
 import com.subscriptiondevices.platform.testing.TestDatabases;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,8 +19,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -41,6 +46,9 @@ class HubIT extends ServiceIT {
     static final AtomicReference<String> REBOUND = new AtomicReference<>("127.0.0.1");
 
     private static boolean cleaned;
+
+    @Autowired
+    DataSource dataSource;
 
     private final List<TestListener> listeners = new ArrayList<>();
     private final List<Registered> registrations = new ArrayList<>();
@@ -613,6 +621,102 @@ class HubIT extends ServiceIT {
                         .map(TestListener.Received::eventId)
                         .toList())
                 .isEqualTo(changes);
+    }
+
+    /**
+     * The fan-out's own failure (here the database refusing one subscription's CloudEvents, through a
+     * trigger): the event is a dead letter of group {@code hub}, that subscription's later events wait
+     * behind it, in the same batch or a later one, while another subscription's events are delivered; a
+     * retry delivers the waiting ones, in order.
+     */
+    @Test
+    void an_event_the_fan_out_cannot_append_waits_with_its_subscriptions_later_events_until_retried()
+            throws SQLException {
+        String org = org();
+        TestListener listener = listener();
+        register(org, listener.callback(), null);
+        String refused = subscriptionIn(org);
+        String served = subscriptionIn(org);
+        listener.awaitDelivered(2, Duration.ofSeconds(10));
+        jdbc.sql("create table if not exists hub_test_refused (subscription_id varchar(255) primary key)")
+                .update();
+        jdbc.sql("create or replace function hub_test_refuse() returns trigger language plpgsql as $$ begin"
+                        + " if exists (select 1 from hub_test_refused r where r.subscription_id = new.subscription_id)"
+                        + " then raise exception 'refused by the test'; end if; return new; end $$")
+                .update();
+        jdbc.sql("create or replace trigger hub_test_refuse before insert on hub_event for each row"
+                        + " execute function hub_test_refuse()")
+                .update();
+        try {
+            jdbc.sql("insert into hub_test_refused values (?)").param(refused).update();
+            // the fan-out waits for its append turn with one event, while three more are written: the
+            // next batch holds the refused subscription's two events and the served one's
+            try (Connection holding = dataSource.getConnection()) {
+                holding.setAutoCommit(false);
+                try (Statement lock = holding.createStatement()) {
+                    lock.execute("select appends from hub_append_lock where id = 1 for update");
+                }
+                addTerminal(org, served);
+                ServiceIT.eventually(
+                        "the fan-out waits for its turn",
+                        () -> jdbc.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                                                + " and query like 'update hub_append_lock%'")
+                                        .query(Long.class)
+                                        .single()
+                                == 1);
+                addTerminal(org, refused);
+                addTerminal(org, refused);
+                addTerminal(org, served);
+                holding.rollback();
+            }
+            listener.awaitDelivered(4, Duration.ofSeconds(10));
+            addTerminal(org, refused);
+            String lastOfServed = addTerminal(org, served).get("id").asString();
+            listener.await(
+                    r -> r.json().path("subject").asString().equals("devices/" + lastOfServed), Duration.ofSeconds(10));
+
+            List<JsonNode> letters = new ArrayList<>();
+            api.get("/admin/dead-letters?processing_group=hub", token(org))
+                    .json()
+                    .forEach(letter -> {
+                        if (letter.get("aggregate_id").asString().equals(refused)) {
+                            letters.add(letter);
+                        }
+                    });
+            List<String> refusedEvents = eventIds(refused);
+            assertThat(letters.stream().map(l -> l.get("event_id").asString()).toList())
+                    .as("the refused subscription's device events, in order")
+                    .isEqualTo(refusedEvents.subList(1, 4));
+            assertThat(letters.get(0).get("cause_message").asString()).contains("refused by the test");
+            assertThat(letters.subList(1, 3))
+                    .as("waiting behind the first, not tried")
+                    .allSatisfy(letter ->
+                            assertThat(letter.get("cause_type").isNull()).isTrue());
+            assertThat(listener.delivered().stream()
+                            .map(TestListener.Received::eventId)
+                            .toList())
+                    .as("the other subscription was served")
+                    .containsAll(eventIds(served))
+                    .doesNotContainAnyElementsOf(refusedEvents.subList(1, 4));
+
+            jdbc.sql("delete from hub_test_refused").update();
+            Api.Response retried =
+                    api.post("/admin/dead-letters/" + letters.get(0).get("id").asString() + "/retry", token(org), "");
+            assertThat(retried.json().get("outcome").asString())
+                    .as(retried.toString())
+                    .isEqualTo("PROCESSED");
+            listener.awaitDelivered(eventIds(served).size() + refusedEvents.size(), Duration.ofSeconds(10));
+            assertThat(listener.delivered().stream()
+                            .map(TestListener.Received::eventId)
+                            .filter(refusedEvents::contains)
+                            .toList())
+                    .as("the refused subscription's events, each once, in order")
+                    .isEqualTo(refusedEvents);
+        } finally {
+            jdbc.sql("drop trigger if exists hub_test_refuse on hub_event").update();
+            jdbc.sql("drop function if exists hub_test_refuse()").update();
+            jdbc.sql("drop table if exists hub_test_refused").update();
+        }
     }
 
     /** The service's resolver with two names of this test's own. */

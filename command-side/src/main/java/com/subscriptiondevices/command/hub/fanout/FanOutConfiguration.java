@@ -9,6 +9,8 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -32,6 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 class FanOutConfiguration {
 
     static final String GROUP = "hub";
+
+    private static final String LETTERS = FanOutConfiguration.class.getName() + ".letters";
 
     @Bean
     ConfigurerModule hubFanOut(
@@ -63,18 +67,33 @@ class FanOutConfiguration {
                                 .andInitialTrackingToken(StreamableMessageSource::createHeadToken))
                 .registerEventHandler(config -> new SavepointedFanOut(fanOut, savepoint))
                 .assignHandlerInstancesMatching(GROUP, handler -> handler instanceof SavepointedFanOut)
-                .registerListenerInvocationErrorHandler(
-                        GROUP,
-                        config ->
-                                (failure, event, handler) -> letters.failed(GROUP, subscription(event), event, failure))
+                .registerListenerInvocationErrorHandler(GROUP, config -> (failure, event, handler) -> {
+                    letters.failed(GROUP, subscription(event), event, failure);
+                    // the batch's later events of this subscription wait behind the letter
+                    CurrentUnitOfWork.map(
+                            unitOfWork -> unitOfWork.root().resources().put(LETTERS, Boolean.TRUE));
+                })
                 .registerHandlerInterceptor(GROUP, config -> (unitOfWork, chain) -> {
                     EventMessage<?> event = unitOfWork.getMessage();
+                    if (fanOut.passesOver(event)) {
+                        return null;
+                    }
                     Object subscription = subscription(event);
-                    if (subscription != null && letters.waitsBehindLetters(GROUP, subscription, event)) {
+                    if (subscription != null
+                            && hasLetters(unitOfWork, letters)
+                            && letters.waitsBehindLetters(GROUP, subscription, event)) {
                         return null;
                     }
                     return chain.proceed();
                 });
+    }
+
+    /**
+     * Whether the hub's queue holds letters, asked once per batch: only this processor's failures add
+     * any (one segment), and a failure in the batch sets it. Most batches then need no look-up per event.
+     */
+    private static boolean hasLetters(UnitOfWork<?> unitOfWork, DeadLetterQueues letters) {
+        return unitOfWork.root().getOrComputeResource(LETTERS, key -> letters.hasLetters(GROUP));
     }
 
     private static Object subscription(EventMessage<?> event) {

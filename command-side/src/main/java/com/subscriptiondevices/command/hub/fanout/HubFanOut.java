@@ -57,11 +57,8 @@ final class HubFanOut implements EventMessageHandler {
             return null;
         }
         String subscription = event.getAggregateIdentifier();
-        Optional<String> org = event.getPayload() instanceof SubscriptionCreated created
-                ? Optional.of(created.org())
-                : states.orgOf(subscription);
-        ListenerQuery wanted = org.map(o -> wanted().get(o)).orElse(null);
-        if (wanted == null || !wanted.wants(mapping.get().type())) {
+        Optional<String> org = orgOf(event);
+        if (!wanted(org, mapping.get())) {
             // its state is not kept up to date while nobody listens: replayed when someone does
             states.forget(subscription);
             return null;
@@ -79,6 +76,33 @@ final class HubFanOut implements EventMessageHandler {
                     body.get());
         }
         return null;
+    }
+
+    /**
+     * Whether no listener wants the event: then it is passed over before any statement is made for it (no
+     * savepoint, no look-up of dead letters), and what is kept of its subscription is forgotten.
+     */
+    boolean passesOver(EventMessage<?> message) {
+        if (!(message instanceof DomainEventMessage<?> event)) {
+            return true;
+        }
+        Optional<HubEventTypes.Mapping> mapping = HubEventTypes.of(event.getPayloadType());
+        if (mapping.isPresent() && wanted(orgOf(event), mapping.get())) {
+            return false;
+        }
+        states.forget(event.getAggregateIdentifier());
+        return true;
+    }
+
+    private Optional<String> orgOf(DomainEventMessage<?> event) {
+        return event.getPayload() instanceof SubscriptionCreated created
+                ? Optional.of(created.org())
+                : states.orgOf(event.getAggregateIdentifier());
+    }
+
+    private boolean wanted(Optional<String> org, HubEventTypes.Mapping mapping) {
+        ListenerQuery wanted = org.map(o -> wanted().get(o)).orElse(null);
+        return wanted != null && wanted.wants(mapping.type());
     }
 
     /** What the orgs' listeners want, read once per batch of events (one transaction). */

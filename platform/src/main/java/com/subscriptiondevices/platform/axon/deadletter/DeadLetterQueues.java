@@ -120,6 +120,11 @@ public class DeadLetterQueues {
                 .enqueue(sequence, new GenericDeadLetter<>(sequence, event, cause, now, now, MetaData.emptyInstance()));
     }
 
+    /** Whether the consumer's queue holds any letter. */
+    public boolean hasLetters(String processingGroup) {
+        return consumer(processingGroup).queue().amountOfSequences() > 0;
+    }
+
     /** True when the sequence has letters already: then {@code event} waits behind them and is not handled now. */
     public boolean waitsBehindLetters(String processingGroup, Object sequence, EventMessage<?> event) {
         return consumer(processingGroup)
