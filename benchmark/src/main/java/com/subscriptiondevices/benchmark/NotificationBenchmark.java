@@ -28,7 +28,7 @@ import org.HdrHistogram.Recorder;
  * no listener and with {@code --listeners} (10) registered, in alternating rounds on the same warm
  * service, and the hub's deliveries to a local listener meanwhile: deliveries per second and the latency
  * from each event's commit (its CloudEvent {@code time}) to the listener's receipt. The listener is a
- * plain JDK HTTP server in this process that answers 204 at once. It runs against a service already
+ * plain-socket HTTP/1.1 server in this process ({@link Sink}) that answers 204 at once. It runs against a service already
  * started (bench/notifications starts it), with a dev-token secret it is given.
  */
 public final class NotificationBenchmark {
@@ -90,7 +90,7 @@ public final class NotificationBenchmark {
         System.out.printf(
                 Locale.ROOT,
                 "Notifications benchmark: service on 127.0.0.1:%d, %d writing clients (POST a device, each to a"
-                        + " subscription of its own), %d listeners on a local JDK HTTP server (204 at once), %d"
+                        + " subscription of its own), %d listeners on a local plain-socket HTTP/1.1 server (204 at once), %d"
                         + " rounds of %d s after %d s of warm-up; %d cores%n",
                 port,
                 clients,
