@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * wants, it appends the CloudEvent to the hub's stream, in the transaction that also stores the
  * consumer's position. Listeners then read that stream at their own pace ({@code HubDispatcher}): no
  * listener's trouble reaches this consumer, and events are prepared once whatever the number of
- * listeners. Orgs without listeners cost a lookup of the org and nothing else.
+ * listeners. An event that nobody wants costs no statement ({@link #passesOver}).
  */
 final class HubFanOut implements EventMessageHandler {
 
