@@ -6,6 +6,7 @@ import com.subscriptiondevices.api.device.DeviceId;
 import com.subscriptiondevices.api.device.FabricationType;
 import com.subscriptiondevices.api.device.SimCard;
 import com.subscriptiondevices.api.simreplacement.SignatureType;
+import com.subscriptiondevices.api.simreplacement.SimReplaced;
 import com.subscriptiondevices.api.simreplacement.SimReplacementRequested;
 import com.subscriptiondevices.api.subscription.SubscriptionId;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import java.util.UUID;
 
 /**
  * Devices for the read models' tests: details of a borrowed device of catalogue P045A1SNC, account 4711,
- * and a SIM replacement asked for in a shop.
+ * and a SIM replacement asked for in a shop and processed by the network.
  */
 public final class Devices {
 
@@ -65,5 +66,23 @@ public final class Devices {
                 card.imsi(),
                 "89340114115512831440",
                 "214035453370794");
+    }
+
+    /** The network's answer to that replacement: the eSIM 89340114115512831440 in place of {@code card}, with its codes. */
+    public static SimReplaced simReplaced(
+            SubscriptionId subscription, DeviceId sim, UUID request, long version, SimCard card) {
+        return new SimReplaced(
+                subscription,
+                sim,
+                request,
+                version,
+                card.iccid(),
+                "89340114115512831440",
+                "214035453370794",
+                FabricationType.ESIM,
+                "1006",
+                "44434452",
+                "7253",
+                "47924039");
     }
 }

@@ -12,7 +12,6 @@ import com.subscriptiondevices.api.device.DeviceView;
 import com.subscriptiondevices.api.device.FabricationType;
 import com.subscriptiondevices.api.device.SimCard;
 import com.subscriptiondevices.api.simreplacement.ChangeRequestStatus;
-import com.subscriptiondevices.api.simreplacement.SimReplaced;
 import com.subscriptiondevices.api.simreplacement.SimReplacementRejected;
 import com.subscriptiondevices.api.subscription.SubscriptionCreated;
 import com.subscriptiondevices.api.subscription.SubscriptionId;
@@ -103,21 +102,7 @@ class InMemoryReplayTest {
                 .as("only_active shows no change requests")
                 .isEmpty();
 
-        timeline.apply(
-                new SimReplaced(
-                        subscription,
-                        sim,
-                        request,
-                        2,
-                        card.iccid(),
-                        "89340114115512831440",
-                        "214035453370794",
-                        FabricationType.ESIM,
-                        "1006",
-                        "44434452",
-                        "7253",
-                        "47924039"),
-                SWAPPED);
+        timeline.apply(Devices.simReplaced(subscription, sim, request, 2, card), SWAPPED);
         V1DeviceView v1 = timeline.v1(11, false).orElseThrow();
         V1ChangeRequestView processed = v1.subscriptionDeviceChangeRequests().get(0);
         assertThat(processed.status()).isEqualTo(ChangeRequestStatus.PROCESSED);

@@ -75,19 +75,7 @@ class DeviceReplayIT {
                 new DeviceAdded(masmovil, router, 12, DeviceCategory.OTHER, Devices.details("SN-1", null, null, null)));
         List<Object> fromTheReplacement = List.of(
                 // reads the SIM's details: what is held back is sent first
-                new SimReplaced(
-                        yoigo,
-                        sim,
-                        UUID.randomUUID(),
-                        3,
-                        card.iccid(),
-                        "89340114115512831440",
-                        "214035453370794",
-                        FabricationType.ESIM,
-                        "1006",
-                        "44434452",
-                        "7253",
-                        "47924039"),
+                Devices.simReplaced(yoigo, sim, UUID.randomUUID(), 3, card),
                 new MsisdnChanged(yoigo, "yoigo", "+34600000002", "+34600000001"),
                 new DeviceDetailsChanged(
                         masmovil,

@@ -9,7 +9,6 @@ import com.subscriptiondevices.api.device.DeviceDetailsChanged;
 import com.subscriptiondevices.api.device.DeviceId;
 import com.subscriptiondevices.api.device.FabricationType;
 import com.subscriptiondevices.api.device.SimCard;
-import com.subscriptiondevices.api.simreplacement.SimReplaced;
 import com.subscriptiondevices.api.simreplacement.SimReplacementRejected;
 import com.subscriptiondevices.api.subscription.SubscriptionCreated;
 import com.subscriptiondevices.api.subscription.SubscriptionId;
@@ -78,21 +77,7 @@ class V1ReplayIT {
                 p -> p.on(Devices.replacementRequested(subscription, sim, replaced, card), REQUESTED));
         List<Consumer<V1DeviceProjection>> fromTheSwap = List.of(
                 // reads the card it replaces: what is held back is sent first
-                p -> p.on(
-                        new SimReplaced(
-                                subscription,
-                                sim,
-                                replaced,
-                                3,
-                                card.iccid(),
-                                "89340114115512831440",
-                                "214035453370794",
-                                FabricationType.ESIM,
-                                "1006",
-                                "44434452",
-                                "7253",
-                                "47924039"),
-                        SWAPPED),
+                p -> p.on(Devices.simReplaced(subscription, sim, replaced, 3, card), SWAPPED),
                 // a change after the swap, held back with the swap's new card: the change must win
                 p -> p.on(new DeviceDetailsChanged(
                         subscription,
