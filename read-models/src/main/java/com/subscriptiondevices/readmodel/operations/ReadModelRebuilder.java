@@ -394,8 +394,9 @@ public class ReadModelRebuilder {
                         + " order by i.relname")
                 .param("schema", schema)
                 .param("tables", model.tables())
-                .query((rs, row) -> indexes.put(rs.getString(1), rs.getString(2)))
-                .list();
+                .query(rs -> {
+                    indexes.put(rs.getString(1), rs.getString(2));
+                });
         indexes.keySet()
                 .forEach(index -> jdbc.sql("drop index " + schema + "." + index).update());
         return List.copyOf(indexes.values());
