@@ -1,6 +1,7 @@
 package com.subscriptiondevices.readmodel;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +37,40 @@ public final class BatchedWrites {
 
     /** Makes the write, or holds it back until the transaction commits or the projection reads. */
     public void write(String statement, Object... params) {
-        if (batches == null || !TransactionSynchronizationManager.isSynchronizationActive()) {
+        Pending pending = pending(statement);
+        if (pending == null) {
             jdbc.sql(statement).params(params).update();
             return;
+        }
+        pending.rows.get(statement).add(params);
+    }
+
+    /**
+     * As {@link #write}, for a statement that sets all that its earlier writes to the same {@code row} set:
+     * held back, it takes the place of the write of that statement to that row still held back, if any, so
+     * the row is written once. A device changed a thousand times within a replay's batch (a hot aggregate's
+     * history) is one update, not a thousand versions of one row in one transaction, each found by walking
+     * past the ones before it.
+     */
+    public void overwrite(String statement, Object row, Object... params) {
+        Pending pending = pending(statement);
+        if (pending == null) {
+            jdbc.sql(statement).params(params).update();
+            return;
+        }
+        List<Object[]> held = pending.rows.get(statement);
+        Integer earlier = pending.positions.get(statement).putIfAbsent(row, held.size());
+        if (earlier == null) {
+            held.add(params);
+        } else {
+            held.set(earlier, params);
+        }
+    }
+
+    /** What the current transaction holds back, or null when writes are made at once. */
+    private Pending pending(String statement) {
+        if (batches == null || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
         }
         if (!statements.contains(statement)) {
             throw new IllegalArgumentException("Not a declared statement: " + statement);
@@ -49,7 +81,7 @@ public final class BatchedWrites {
             TransactionSynchronizationManager.bindResource(this, pending);
             TransactionSynchronizationManager.registerSynchronization(pending);
         }
-        pending.rows.get(statement).add(params);
+        return pending;
     }
 
     /** Sends what the current transaction holds back. */
@@ -65,9 +97,14 @@ public final class BatchedWrites {
     private final class Pending implements TransactionSynchronization {
 
         private final Map<String, List<Object[]>> rows = new LinkedHashMap<>();
+        /** For {@link #overwrite}: where each row's write is in its statement's batch. */
+        private final Map<String, Map<Object, Integer>> positions = new HashMap<>();
 
         Pending() {
-            statements.forEach(statement -> rows.put(statement, new ArrayList<>()));
+            statements.forEach(statement -> {
+                rows.put(statement, new ArrayList<>());
+                positions.put(statement, new HashMap<>());
+            });
         }
 
         void send() {
@@ -75,6 +112,7 @@ public final class BatchedWrites {
                 if (!params.isEmpty()) {
                     batches.batchUpdate(statement, params);
                     params.clear();
+                    positions.get(statement).clear();
                 }
             });
         }

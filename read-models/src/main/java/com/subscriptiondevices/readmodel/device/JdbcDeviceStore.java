@@ -106,8 +106,9 @@ final class JdbcDeviceStore implements DeviceStore {
 
     @Override
     public void changeDetails(UUID deviceId, DeviceKeys keys, long version, String details) {
-        writes.write(
+        writes.overwrite(
                 changeDetails,
+                deviceId,
                 keys.macAddress(),
                 keys.serialNumber(),
                 keys.iccid(),

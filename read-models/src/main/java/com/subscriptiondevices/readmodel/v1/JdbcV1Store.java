@@ -141,8 +141,15 @@ final class JdbcV1Store implements V1Store {
             String contractDocumentId,
             String detailsIfSim,
             String detailsIfOther) {
-        writes.write(
-                changeDevice, catalogueDeviceId, status, contractDocumentId, detailsIfSim, detailsIfOther, deviceId);
+        writes.overwrite(
+                changeDevice,
+                deviceId,
+                catalogueDeviceId,
+                status,
+                contractDocumentId,
+                detailsIfSim,
+                detailsIfOther,
+                deviceId);
     }
 
     @Override

@@ -122,6 +122,51 @@ class DeviceReplayIT {
     }
 
     @Test
+    void a_device_changed_again_and_again_in_one_batch_is_updated_once_with_its_last_state() {
+        DeviceProjection replay = model.replayProjection(schema);
+        List<Object> events = new java.util.ArrayList<>(List.of(
+                new SubscriptionCreated(yoigo, "yoigo", 7, 4711),
+                new DeviceAdded(yoigo, router, 11, DeviceCategory.OTHER, Devices.details("SN-1", null, null, null)),
+                new DeviceAdded(yoigo, sim, 12, DeviceCategory.SIM, Devices.sim(card, null))));
+        for (int version = 2; version <= 500; version++) {
+            events.add(new DeviceDetailsChanged(
+                    yoigo,
+                    router,
+                    version,
+                    Devices.details("SN-" + version, null, null, null),
+                    List.of(new AppliedOperation("replace", "/serial_number", "SN-" + version, null))));
+        }
+        Instant returned = Instant.parse("2026-03-02T00:00:00Z");
+        events.add(new DeviceDetailsChanged(
+                yoigo,
+                sim,
+                2,
+                Devices.sim(card, returned),
+                List.of(new AppliedOperation("add", "/in_store_returned_date", null, "RETURNED"))));
+
+        // the replacement reads the SIM's row, so what is held back is sent before it
+        events.add(Devices.simReplaced(yoigo, sim, UUID.randomUUID(), 3, card));
+
+        transaction.executeWithoutResult(status -> {
+            events.forEach(event -> apply(replay, event));
+            assertThat(updatesOfDevicesInTransaction())
+                    .as("one update for the router's 499 changes, one for the SIM's change")
+                    .isEqualTo(2);
+        });
+
+        InMemoryDeviceModel memory = model.inMemory();
+        events.forEach(event -> apply(memory.projection(), event));
+        assertThat(model.rowsOf(schema, List.of(yoigo.value())))
+                .containsExactlyInAnyOrderElementsOf(memory.rowsOf(List.of(yoigo.value())))
+                .hasSize(3);
+        DeviceRow router = new JdbcDeviceStore(jdbc, schema)
+                .device("yoigo", yoigo.value(), this.router.value())
+                .orElseThrow();
+        assertThat(router.serialNumber()).isEqualTo("SN-500");
+        assertThat(router.version()).isEqualTo(500);
+    }
+
+    @Test
     void a_transaction_that_rolls_back_leaves_nothing_behind_for_the_next() {
         DeviceProjection replay = model.replayProjection(schema);
 
@@ -137,6 +182,13 @@ class DeviceReplayIT {
         assertThat(model.rowsOf(schema, List.of(yoigo.value(), masmovil.value())))
                 .extracting(row -> row.key())
                 .containsExactly(masmovil.value());
+    }
+
+    private long updatesOfDevicesInTransaction() {
+        return batches.queryForObject(
+                "select n_tup_upd from pg_stat_xact_user_tables where schemaname = ? and relname = 'device_view'",
+                Long.class,
+                schema);
     }
 
     private long rowsInTransaction() {
