@@ -62,6 +62,8 @@ record Options(
             "-XX:+UseSerialGC",
             "-Xmx320m",
             "-Xss512k",
+            "-XX:ThreadPriorityPolicy=1",
+            "-XX:JavaPriority1_To_OSPriority=19",
             "-XX:SharedArchiveFile=service/target/app/subscription-devices.jsa");
 
     static final String USAGE =

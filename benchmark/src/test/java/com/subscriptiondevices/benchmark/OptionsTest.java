@@ -22,9 +22,12 @@ class OptionsTest {
                         "-XX:+UseSerialGC",
                         "-Xmx320m",
                         "-Xss512k",
+                        "-XX:ThreadPriorityPolicy=1",
+                        "-XX:JavaPriority1_To_OSPriority=19",
                         "-XX:SharedArchiveFile=service/target/app/subscription-devices.jsa");
         assertThat(options.serviceJvmDescription())
-                .isEqualTo("-XX:+UseSerialGC -Xmx320m -Xss512k"
+                .isEqualTo("-XX:+UseSerialGC -Xmx320m -Xss512k -XX:ThreadPriorityPolicy=1"
+                        + " -XX:JavaPriority1_To_OSPriority=19"
                         + " -XX:SharedArchiveFile=service/target/app/subscription-devices.jsa, as README's command");
         assertThat(options.serviceJar()).isEqualTo(Path.of("service/target/app/subscription-devices.jar"));
     }

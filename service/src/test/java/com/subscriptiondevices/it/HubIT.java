@@ -483,6 +483,53 @@ class HubIT extends ServiceIT {
                         .asString()));
     }
 
+    /**
+     * The suite's JVM runs with README's options ({@code -XX:ThreadPriorityPolicy=1
+     * -XX:JavaPriority1_To_OSPriority=19}, failsafe's argLine): the threads that delivered run at nice 19, so
+     * on busy cores they wait for the requests.
+     */
+    @Test
+    void deliveries_run_on_threads_the_operating_system_puts_behind_the_requests() throws Exception {
+        String org = org();
+        TestListener listener = listener();
+        register(org, listener.callback(), null);
+        subscriptionIn(org);
+        listener.awaitDelivered(1, Duration.ofSeconds(5));
+
+        Map<String, Integer> niceByThread = new java.util.TreeMap<>();
+        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+            for (java.nio.file.Path task : tasks.toList()) {
+                String[] nameAndNice = nameAndNice(task);
+                if (nameAndNice != null && nameAndNice[0].startsWith("hub-")) {
+                    niceByThread.put(nameAndNice[0] + " " + task.getFileName(), Integer.parseInt(nameAndNice[1]));
+                }
+            }
+        }
+        assertThat(niceByThread.keySet())
+                .anyMatch(name -> name.startsWith("hub-send"))
+                .anyMatch(name -> name.startsWith("hub-listener"))
+                .anyMatch(name -> name.startsWith("hub-dispatcher"))
+                .as("the fan-out's tracking processor")
+                .anyMatch(name -> name.startsWith("hub-0 "));
+        assertThat(niceByThread)
+                .allSatisfy((thread, nice) -> assertThat(nice).as(thread).isEqualTo(19));
+        assertThat(nameAndNice(java.nio.file.Path.of("/proc/thread-self"))[1])
+                .as("the test's own thread, at the normal priority as the requests' are")
+                .isEqualTo("0");
+    }
+
+    /** A thread's name and nice value from its {@code stat} (fields 2 and 19), or null if it ended. */
+    private static String[] nameAndNice(java.nio.file.Path task) {
+        String stat;
+        try {
+            stat = java.nio.file.Files.readString(task.resolve("stat"));
+        } catch (java.io.IOException ended) {
+            return null;
+        }
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return new String[] {stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')), fields[16]};
+    }
+
     @Test
     void a_delivery_given_up_is_a_dead_letter_the_listener_is_failing_and_a_retry_delivers_the_rest_in_order() {
         String org = org();

@@ -1,5 +1,6 @@
 package com.subscriptiondevices.command.hub.delivery;
 
+import com.subscriptiondevices.command.hub.BackgroundThreads;
 import com.subscriptiondevices.command.hub.NotificationProperties;
 import com.subscriptiondevices.command.hub.listener.CallbackPolicy;
 import java.io.IOException;
@@ -48,11 +49,8 @@ public final class CallbackClient implements AutoCloseable {
     private static final long KEEP_ALIVE_BODY = 64 * 1024;
 
     private final CloseableHttpClient http;
-    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "hub-delivery-deadlines");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService deadlines =
+            Executors.newSingleThreadScheduledExecutor(BackgroundThreads.named("hub-delivery-deadlines"));
     private final long hardLimitMillis;
 
     /** What one attempt came to: the listener's status code, or why there was none. */

@@ -1,5 +1,6 @@
 package com.subscriptiondevices.command.hub.delivery;
 
+import com.subscriptiondevices.command.hub.BackgroundThreads;
 import com.subscriptiondevices.command.hub.NotificationProperties;
 import com.subscriptiondevices.command.hub.listener.CallbackPolicy;
 import com.subscriptiondevices.command.hub.listener.ListenerStore;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +22,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -257,6 +258,7 @@ public final class HubDispatcher implements SmartLifecycle {
             return;
         }
         running = true;
+        ticker.execute(HubDispatcher::sayPriority);
         ticker.scheduleWithFixedDelay(this::tick, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -295,11 +297,23 @@ public final class HubDispatcher implements SmartLifecycle {
     }
 
     private static ThreadFactory named(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        return BackgroundThreads.named(prefix);
+    }
+
+    /** Says once whether the deliveries really run behind the requests (see {@link BackgroundThreads}). */
+    private static void sayPriority() {
+        OptionalInt nice = BackgroundThreads.nice();
+        if (nice.isEmpty()) {
+            return;
+        }
+        if (nice.getAsInt() > 0) {
+            log.info("Hub deliveries run at nice {}: behind the requests when the cores are busy", nice.getAsInt());
+        } else {
+            log.info(
+                    "Hub deliveries run at the requests' priority (nice {}); the JVM options"
+                            + " -XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=19 put them behind the"
+                            + " requests (README, \"Change notifications\")",
+                    nice.getAsInt());
+        }
     }
 }

@@ -1,5 +1,6 @@
 package com.subscriptiondevices.command.hub.fanout;
 
+import com.subscriptiondevices.command.hub.BackgroundThreads;
 import com.subscriptiondevices.command.hub.delivery.HubDispatcher;
 import com.subscriptiondevices.command.readmodel.ResourceStates;
 import com.subscriptiondevices.platform.axon.deadletter.DeadLetterQueues;
@@ -63,6 +64,7 @@ class FanOutConfiguration {
                         GROUP,
                         config -> events.getObject(),
                         config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andThreadFactory(BackgroundThreads::processor)
                                 .andBatchSize(100)
                                 .andInitialTrackingToken(StreamableMessageSource::createHeadToken))
                 .registerEventHandler(config -> new SavepointedFanOut(fanOut, savepoint))
