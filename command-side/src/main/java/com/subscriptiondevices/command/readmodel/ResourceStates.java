@@ -35,8 +35,17 @@ public class ResourceStates {
     private final V1Model v1;
     private final ObjectProvider<EventStore> eventStore;
     private final JdbcClient jdbc;
-    private final Cache<String, State> states =
-            Caffeine.newBuilder().maximumSize(10_000).executor(Runnable::run).build();
+    /**
+     * A subscription's state leaves after two minutes without events (and is replayed at its next one): each
+     * holds both read models of every device in memory, about 2 KB of heap a device.
+     */
+    private final Cache<String, State> states = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterAccess(java.time.Duration.ofMinutes(2))
+            .scheduler(com.github.benmanes.caffeine.cache.Scheduler.systemScheduler())
+            .executor(Runnable::run)
+            .build();
+
     private final Cache<String, String> orgs =
             Caffeine.newBuilder().maximumSize(100_000).executor(Runnable::run).build();
 

@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Subscriptions stay in memory between commands, so appending to a long-lived subscription does not
  * replay its whole history each time. The cache is bounded by a number of subscriptions
- * ({@code devices.aggregate-cache.max-entries}); a failed command evicts its entry (Axon does so on
+ * ({@code devices.aggregate-cache.max-entries}), and a subscription leaves it after a while without
+ * commands ({@code .idle-for}); a failed command evicts its entry (Axon does so on
  * rollback), and so does a conflicting append from another instance.
  */
 @Configuration(proxyBeanMethods = false)
@@ -20,7 +21,7 @@ class AggregateConfiguration {
 
     @Bean
     Cache subscriptionCache(AggregateCacheProperties cache) {
-        return new BoundedCache(cache.maxEntries());
+        return new BoundedCache(cache.maxEntries(), cache.idleFor());
     }
 
     @Bean

@@ -1,6 +1,9 @@
 package com.subscriptiondevices.platform.axon;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Scheduler;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -9,24 +12,42 @@ import org.axonframework.common.caching.Cache;
 
 /**
  * Axon's cache port on a size-bounded Caffeine cache. Entries stay until the bound pushes the least
- * valuable ones out, so a busy aggregate is not rebuilt from its events after every garbage collection
- * (as it was with Axon's {@code WeakReferenceCache}). Entry listeners are not offered: the aggregate
+ * valuable ones out, or until they have been unused for a while when told so, so a busy aggregate is not
+ * rebuilt from its events after every garbage collection (as it was with Axon's {@code WeakReferenceCache})
+ * and an idle one does not hold the heap. Entry listeners are not offered: the aggregate
  * repositories this serves do not use them.
  */
 public final class BoundedCache implements Cache {
 
+    private final com.github.benmanes.caffeine.cache.Cache<Object, Object> cache;
     private final ConcurrentMap<Object, Object> entries;
 
     public BoundedCache(long maximumEntries) {
+        this(maximumEntries, null, Ticker.systemTicker());
+    }
+
+    /**
+     * @param idleFor how long an entry stays unused before it leaves (null: until the bound pushes it out);
+     *     it leaves then even when nothing else touches the cache
+     */
+    public BoundedCache(long maximumEntries, Duration idleFor) {
+        this(maximumEntries, idleFor, Ticker.systemTicker());
+    }
+
+    BoundedCache(long maximumEntries, Duration idleFor, Ticker ticker) {
         if (maximumEntries < 1) {
             throw new IllegalArgumentException("A cache holds at least one entry, not " + maximumEntries);
         }
-        this.entries = Caffeine.newBuilder()
+        Caffeine<Object, Object> builder = Caffeine.newBuilder()
                 .maximumSize(maximumEntries)
                 // eviction runs on the writing thread: no pool, and the bound holds when put returns
                 .executor(Runnable::run)
-                .build()
-                .asMap();
+                .ticker(ticker);
+        if (idleFor != null) {
+            builder.expireAfterAccess(idleFor).scheduler(Scheduler.systemScheduler());
+        }
+        this.cache = builder.build();
+        this.entries = cache.asMap();
     }
 
     @Override
@@ -83,6 +104,7 @@ public final class BoundedCache implements Cache {
 
     /** How many entries it holds now. */
     public long size() {
+        cache.cleanUp();
         return entries.size();
     }
 }

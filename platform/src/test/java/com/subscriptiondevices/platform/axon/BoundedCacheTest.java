@@ -3,6 +3,8 @@ package com.subscriptiondevices.platform.axon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.common.caching.Cache;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +19,33 @@ class BoundedCacheTest {
 
         assertThat(cache.size()).isEqualTo(100);
         assertThat(cache.<String, String>get("subscription-999")).isEqualTo("state-999");
+    }
+
+    @Test
+    void anEntryUnusedForItsIdleTimeLeavesWhileAUsedOneStays() {
+        AtomicLong nanos = new AtomicLong();
+        BoundedCache cache = new BoundedCache(10, Duration.ofMinutes(2), nanos::get);
+        cache.put("idle subscription", "a");
+        cache.put("busy subscription", "b");
+
+        nanos.addAndGet(Duration.ofSeconds(90).toNanos());
+        assertThat(cache.<String, String>get("busy subscription")).isEqualTo("b");
+        nanos.addAndGet(Duration.ofSeconds(60).toNanos());
+
+        assertThat(cache.size()).isEqualTo(1);
+        assertThat(cache.containsKey("idle subscription")).isFalse();
+        assertThat(cache.<String, String>get("busy subscription")).isEqualTo("b");
+    }
+
+    @Test
+    void withoutAnIdleTimeEntriesStayUntilTheBound() {
+        AtomicLong nanos = new AtomicLong();
+        BoundedCache cache = new BoundedCache(10, null, nanos::get);
+        cache.put("subscription", "a");
+
+        nanos.addAndGet(Duration.ofDays(30).toNanos());
+
+        assertThat(cache.<String, String>get("subscription")).isEqualTo("a");
     }
 
     @Test
