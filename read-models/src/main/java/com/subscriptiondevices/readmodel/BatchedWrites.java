@@ -37,12 +37,7 @@ public final class BatchedWrites {
 
     /** Makes the write, or holds it back until the transaction commits or the projection reads. */
     public void write(String statement, Object... params) {
-        Pending pending = pending(statement);
-        if (pending == null) {
-            jdbc.sql(statement).params(params).update();
-            return;
-        }
-        pending.rows.get(statement).add(params);
+        hold(statement, null, params);
     }
 
     /**
@@ -53,24 +48,14 @@ public final class BatchedWrites {
      * past the ones before it.
      */
     public void overwrite(String statement, Object row, Object... params) {
-        Pending pending = pending(statement);
-        if (pending == null) {
-            jdbc.sql(statement).params(params).update();
-            return;
-        }
-        List<Object[]> held = pending.rows.get(statement);
-        Integer earlier = pending.positions.get(statement).putIfAbsent(row, held.size());
-        if (earlier == null) {
-            held.add(params);
-        } else {
-            held.set(earlier, params);
-        }
+        hold(statement, row, params);
     }
 
-    /** What the current transaction holds back, or null when writes are made at once. */
-    private Pending pending(String statement) {
+    /** Makes the write at once, or holds it back, in the place of {@code row}'s earlier one when a row is given. */
+    private void hold(String statement, Object row, Object[] params) {
         if (batches == null || !TransactionSynchronizationManager.isSynchronizationActive()) {
-            return null;
+            jdbc.sql(statement).params(params).update();
+            return;
         }
         if (!statements.contains(statement)) {
             throw new IllegalArgumentException("Not a declared statement: " + statement);
@@ -81,7 +66,13 @@ public final class BatchedWrites {
             TransactionSynchronizationManager.bindResource(this, pending);
             TransactionSynchronizationManager.registerSynchronization(pending);
         }
-        return pending;
+        List<Object[]> held = pending.rows.get(statement);
+        Integer earlier = row == null ? null : pending.positions.get(statement).putIfAbsent(row, held.size());
+        if (earlier == null) {
+            held.add(params);
+        } else {
+            held.set(earlier, params);
+        }
     }
 
     /** Sends what the current transaction holds back. */

@@ -2,11 +2,15 @@ package com.subscriptiondevices.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.subscriptiondevices.command.hub.BackgroundThreads;
 import com.subscriptiondevices.command.hub.listener.HostResolver;
 import com.subscriptiondevices.platform.security.Scopes;
 import com.subscriptiondevices.platform.testing.TestDatabases;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,6 +19,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
@@ -496,12 +502,13 @@ class HubIT extends ServiceIT {
         subscriptionIn(org);
         listener.awaitDelivered(1, Duration.ofSeconds(5));
 
-        Map<String, Integer> niceByThread = new java.util.TreeMap<>();
-        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
-            for (java.nio.file.Path task : tasks.toList()) {
-                String[] nameAndNice = nameAndNice(task);
-                if (nameAndNice != null && nameAndNice[0].startsWith("hub-")) {
-                    niceByThread.put(nameAndNice[0] + " " + task.getFileName(), Integer.parseInt(nameAndNice[1]));
+        Map<String, OptionalInt> niceByThread = new TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                String stat = stat(task);
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                if (name.startsWith("hub-")) {
+                    niceByThread.put(name + " " + task.getFileName(), BackgroundThreads.niceOf(stat));
                 }
             }
         }
@@ -512,22 +519,19 @@ class HubIT extends ServiceIT {
                 .as("the fan-out's tracking processor")
                 .anyMatch(name -> name.startsWith("hub-0 "));
         assertThat(niceByThread)
-                .allSatisfy((thread, nice) -> assertThat(nice).as(thread).isEqualTo(19));
-        assertThat(nameAndNice(java.nio.file.Path.of("/proc/thread-self"))[1])
+                .allSatisfy((thread, nice) -> assertThat(nice).as(thread).hasValue(19));
+        assertThat(BackgroundThreads.nice())
                 .as("the test's own thread, at the normal priority as the requests' are")
-                .isEqualTo("0");
+                .hasValue(0);
     }
 
-    /** A thread's name and nice value from its {@code stat} (fields 2 and 19), or null if it ended. */
-    private static String[] nameAndNice(java.nio.file.Path task) {
-        String stat;
+    /** A thread's {@code stat} line, or "()" when it ended meanwhile. */
+    private static String stat(Path task) {
         try {
-            stat = java.nio.file.Files.readString(task.resolve("stat"));
-        } catch (java.io.IOException ended) {
-            return null;
+            return Files.readString(task.resolve("stat"));
+        } catch (IOException ended) {
+            return "()";
         }
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return new String[] {stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')), fields[16]};
     }
 
     @Test

@@ -45,7 +45,7 @@ public final class BackgroundThreads {
     }
 
     /** The nice value in a {@code /proc/<pid>/task/<tid>/stat} line: the 19th field, counted past the name. */
-    static OptionalInt niceOf(String stat) {
+    public static OptionalInt niceOf(String stat) {
         int nameEnd = stat.lastIndexOf(')');
         if (nameEnd < 0) {
             return OptionalInt.empty();

@@ -2,6 +2,7 @@ package com.subscriptiondevices.command.readmodel;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Scheduler;
 import com.subscriptiondevices.api.device.DeviceId;
 import com.subscriptiondevices.api.device.DeviceView;
 import com.subscriptiondevices.api.subscription.SubscriptionId;
@@ -11,6 +12,7 @@ import com.subscriptiondevices.api.v1.V1DeviceView;
 import com.subscriptiondevices.readmodel.Replay;
 import com.subscriptiondevices.readmodel.device.DeviceModel;
 import com.subscriptiondevices.readmodel.v1.V1Model;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -41,8 +43,8 @@ public class ResourceStates {
      */
     private final Cache<String, State> states = Caffeine.newBuilder()
             .maximumSize(10_000)
-            .expireAfterAccess(java.time.Duration.ofMinutes(2))
-            .scheduler(com.github.benmanes.caffeine.cache.Scheduler.systemScheduler())
+            .expireAfterAccess(Duration.ofMinutes(2))
+            .scheduler(Scheduler.systemScheduler())
             .executor(Runnable::run)
             .build();
 

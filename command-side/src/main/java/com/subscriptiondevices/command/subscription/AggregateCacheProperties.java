@@ -1,5 +1,6 @@
 package com.subscriptiondevices.command.subscription;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,5 +13,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     entries alone lets a few large idle ones hold the heap
  */
 @ConfigurationProperties("devices.aggregate-cache")
-record AggregateCacheProperties(
-        @DefaultValue("10000") long maxEntries, @DefaultValue("2m") java.time.Duration idleFor) {}
+record AggregateCacheProperties(@DefaultValue("10000") long maxEntries, @DefaultValue("2m") Duration idleFor) {}

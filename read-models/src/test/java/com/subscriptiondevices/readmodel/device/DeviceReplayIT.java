@@ -18,6 +18,7 @@ import com.subscriptiondevices.readmodel.Devices;
 import com.subscriptiondevices.readmodel.ScratchSchema;
 import com.subscriptiondevices.readmodel.device.DeviceModel.InMemoryDeviceModel;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -124,7 +125,7 @@ class DeviceReplayIT {
     @Test
     void a_device_changed_again_and_again_in_one_batch_is_updated_once_with_its_last_state() {
         DeviceProjection replay = model.replayProjection(schema);
-        List<Object> events = new java.util.ArrayList<>(List.of(
+        List<Object> events = new ArrayList<>(List.of(
                 new SubscriptionCreated(yoigo, "yoigo", 7, 4711),
                 new DeviceAdded(yoigo, router, 11, DeviceCategory.OTHER, Devices.details("SN-1", null, null, null)),
                 new DeviceAdded(yoigo, sim, 12, DeviceCategory.SIM, Devices.sim(card, null))));

@@ -20,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
@@ -51,9 +50,10 @@ public final class HubDispatcher implements SmartLifecycle {
     private final NotificationProperties settings;
     private final Clock clock;
     private final Map<UUID, ListenerWorker> owned = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(named("hub-dispatcher"));
-    private final ExecutorService workers = Executors.newCachedThreadPool(named("hub-listener"));
-    private final ExecutorService sends = Executors.newCachedThreadPool(named("hub-send"));
+    private final ScheduledExecutorService ticker =
+            Executors.newSingleThreadScheduledExecutor(BackgroundThreads.named("hub-dispatcher"));
+    private final ExecutorService workers = Executors.newCachedThreadPool(BackgroundThreads.named("hub-listener"));
+    private final ExecutorService sends = Executors.newCachedThreadPool(BackgroundThreads.named("hub-send"));
 
     private volatile boolean running;
     private volatile long latestSeq;
@@ -294,10 +294,6 @@ public final class HubDispatcher implements SmartLifecycle {
     @Override
     public int getPhase() {
         return Integer.MAX_VALUE - 1000;
-    }
-
-    private static ThreadFactory named(String prefix) {
-        return BackgroundThreads.named(prefix);
     }
 
     /** Says once whether the deliveries really run behind the requests (see {@link BackgroundThreads}). */
