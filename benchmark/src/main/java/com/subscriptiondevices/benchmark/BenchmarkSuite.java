@@ -168,6 +168,7 @@ public final class BenchmarkSuite {
         api.device(checkSubscription, checkDevice);
         Pgbench.EventRow eventRow = lastEvent(jdbc, checkSubscription);
         Pgbench pgbench = Pgbench.prepare(jdbc, options, work, eventRow);
+        List<Pgbench> ceilings = Pgbench.prepareWrites(jdbc, options, work, eventRow, checkDevice);
         JdbcRebuild.prepare(jdbc);
         String hotSubscription = api.createSubscription();
         String hotDevice = api.addDevice(hotSubscription);
@@ -180,6 +181,8 @@ public final class BenchmarkSuite {
         int clients = options.clients();
         Measurement pg1 = new Measurement("tx/s");
         Measurement pgN = new Measurement("tx/s");
+        Measurement postSql = new Measurement("tx/s");
+        Measurement patchSql = new Measurement("tx/s");
         Measurement constant = new Measurement("req/s");
         Measurement post = new Measurement("req/s");
         Measurement patch = new Measurement("req/s");
@@ -210,6 +213,14 @@ public final class BenchmarkSuite {
                     report(
                             round + "pgbench insert, " + clients + " clients",
                             pgN.add(pgbench.run(jdbc, clients, options.duration(), true, pid)));
+                    ceilings.get(0).run(jdbc, clients, options.warmup(), false, pid);
+                    report(
+                            round + "pgbench, a POST's statements, " + clients + " clients",
+                            postSql.add(ceilings.get(0).run(jdbc, clients, options.duration(), true, pid)));
+                    ceilings.get(1).run(jdbc, 1, options.warmup(), false, pid);
+                    report(
+                            round + "pgbench, a PATCH's statements, 1 client",
+                            patchSql.add(ceilings.get(1).run(jdbc, 1, options.duration(), true, pid)));
                 }
                 report(
                         round + "GET /bench/constant",
@@ -297,6 +308,10 @@ public final class BenchmarkSuite {
             Row plainRow = Row.of("Baseline: plain JDBC rebuild loop", 1, plainRebuild);
             plainRow.generatorCpuPercent = null;
             rows.addAll(List.of(pgOne, pgMany, constantRow, plainRow));
+            rows.add(paired(Row.of("Ceiling: pgbench, a POST's statements", clients, postSql), postSql, pgN)
+                    .against("pgbench " + clients + "c", pgN.throughput(), "tx/s"));
+            rows.add(paired(Row.of("Ceiling: pgbench, a PATCH's statements", 1, patchSql), patchSql, pg1)
+                    .against("pgbench 1c", pg1.throughput(), "tx/s"));
             rows.add(paired(Row.of("POST add device (own subscription each)", clients, post), post, pgN)
                     .against("pgbench " + clients + "c", pgN.throughput(), "tx/s")
                     .target(Target.ratioAtLeast(0.20)));

@@ -6,6 +6,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -24,10 +26,23 @@ import org.HdrHistogram.Histogram;
  * unique indexes on (aggregate, sequence number) and on the event id). Each client appends to an
  * aggregate of its own with increasing sequence numbers, as a client writing to its own subscription
  * does. The row is a copy of a real DeviceAdded event of this run.
+ *
+ * <p>And the write ceilings: the statements the service sends for one POST and for one PATCH, in the
+ * same transactions and round trips, run by pgbench alone against copies of the tables they write
+ * (their indexes included). What the database gives for exactly that work, on the same machine with the
+ * service idle, bounds what the service can reach with it.
  */
 final class Pgbench {
 
     static final String TABLE = "bench_event_store";
+
+    /** Copies of the tables a write touches, for the ceilings: scratch name and the table it copies. */
+    static final Map<String, String> WRITE_TABLES = Map.of(
+            "bench_write_event", "domainevententry",
+            "bench_write_claim", "unique_claim",
+            "bench_write_subscription", "device_model.subscription_view",
+            "bench_write_device", "device_model.device_view",
+            "bench_write_v1_device", "v1_device_model.v1_device");
 
     private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
     private static final Pattern FAILED = Pattern.compile("number of failed transactions: (\\d+)");
@@ -44,16 +59,121 @@ final class Pgbench {
                 :payloadtype, :timestamp);
             """;
 
+    private static final String APPEND =
+            """
+            insert into bench_write_event (aggregateidentifier, sequencenumber, type, eventidentifier, metadata,
+                payload, payloadrevision, payloadtype, timestamp)
+            values (cast(:aggregate as text) || cast(:client_id as text), :seq, 'Subscription',
+                cast(gen_random_uuid() as text), convert_to(:metadata, 'UTF8'), convert_to(:payload, 'UTF8'), null,
+                :payloadtype, :timestamp);
+            """;
+
+    /**
+     * A POST's transaction as the service sends it (PostgreSQL's statement log, at the commit that added
+     * this): the transaction opened on the server ({@code OpenedTransactions}), the event appended, the
+     * two uniqueness claims in one batch, the V1 device's merge, the V2 device's merge (its org from its
+     * subscription's row), the commit: 6 round trips. Each client adds routers to a subscription of its
+     * own, as the POST scenario does.
+     */
+    static final String POST_SCRIPT = "\\set seq :seq + 1\nbegin;\nselect 1;\n" + APPEND
+            + """
+            \\startpipeline
+            insert into bench_write_claim (claim_kind, claim_value, owner_id)
+            values ('DEVICE_ID', cast(:client_id as text) || '-' || cast(:seq as text), cast(:client_id as text))
+            on conflict do nothing;
+            insert into bench_write_claim (claim_kind, claim_value, owner_id)
+            values ('DEVICE_LEGACY_ID', cast(:client_id as text) || '-' || cast(:seq as text),
+                cast(:client_id as text))
+            on conflict do nothing;
+            \\endpipeline
+            merge into bench_write_v1_device t using (select
+                cast(md5(cast(:client_id as text) || '-' || cast(:seq as text)) as uuid) as device_id,
+                cast(md5(cast(:client_id as text)) as uuid) as subscription_id, cast(:seq as bigint) as legacy_id,
+                cast('OTHER' as varchar(10)) as category, cast('ROUTER-X1' as varchar(255)) as catalogue_device_id,
+                cast('ACTIVO' as varchar(10)) as status, cast(null as varchar(255)) as contract_document_id,
+                cast(:v1details as varchar) as additional_details) s on t.device_id = s.device_id
+            when matched then update set subscription_id = s.subscription_id, legacy_id = s.legacy_id,
+                category = s.category, catalogue_device_id = s.catalogue_device_id, status = s.status,
+                contract_document_id = s.contract_document_id, additional_details = s.additional_details
+            when not matched then insert (device_id, subscription_id, legacy_id, category, catalogue_device_id,
+                status, contract_document_id, additional_details)
+                values (s.device_id, s.subscription_id, s.legacy_id, s.category, s.catalogue_device_id, s.status,
+                s.contract_document_id, s.additional_details);
+            merge into bench_write_device t using (select
+                cast(md5(cast(:client_id as text) || '-' || cast(:seq as text)) as uuid) as device_id,
+                cast(md5(cast(:client_id as text)) as uuid) as subscription_id,
+                (select org from bench_write_subscription
+                    where subscription_id = cast(md5(cast(:client_id as text)) as uuid)) as org,
+                cast(:seq as bigint) as legacy_id, cast('OTHER' as varchar(10)) as category,
+                cast(upper(substr(md5(cast(:client_id as text) || cast(:seq as text)), 1, 12)) as varchar(17))
+                    as mac_address,
+                cast('BENCH-' || md5(cast(:seq as text) || cast(:client_id as text)) as varchar(255))
+                    as serial_number,
+                cast(null as varchar(20)) as iccid, cast(null as varchar(15)) as imsi,
+                cast('490154203237518' as varchar(15)) as imei, cast(1 as bigint) as version,
+                cast(:details as varchar) as details) s on t.device_id = s.device_id
+            when matched then update set subscription_id = s.subscription_id, org = s.org, legacy_id = s.legacy_id,
+                category = s.category, mac_address = s.mac_address, serial_number = s.serial_number,
+                iccid = s.iccid, imsi = s.imsi, imei = s.imei, version = s.version, details = s.details
+            when not matched then insert (device_id, subscription_id, org, legacy_id, category, mac_address,
+                serial_number, iccid, imsi, imei, version, details)
+                values (s.device_id, s.subscription_id, s.org, s.legacy_id, s.category, s.mac_address,
+                s.serial_number, s.iccid, s.imsi, s.imei, s.version, s.details);
+            commit;
+            """;
+
+    /**
+     * A PATCH's transaction as the service sends it, for the PATCH scenario's change (a new serial number
+     * of one router): opened on the server, the event appended, the V1 row's update, the V2 row's update,
+     * the commit: 5 round trips, all on one device.
+     */
+    static final String PATCH_SCRIPT = "\\set seq :seq + 1\nbegin;\nselect 1;\n" + APPEND
+            + """
+            update bench_write_v1_device set catalogue_device_id = 'ROUTER-X1', status = 'ACTIVO',
+                contract_document_id = null,
+                additional_details = case when category = 'SIM' then '{}' else cast(:v1details as text) end
+            where device_id = cast(md5('hot') as uuid);
+            update bench_write_device set mac_address = 'AABBCCDDEEFF', serial_number = 'HOT-' || cast(:seq as text),
+                iccid = null, imsi = null, imei = '490154203237518', version = cast(:seq as bigint),
+                details = cast(:details as text)
+            where device_id = cast(md5('hot') as uuid);
+            commit;
+            """;
+
+    /** The rows the ceilings start from after each emptying: a subscription per client, the hot device. */
+    private static final String WRITE_ROWS =
+            """
+            insert into bench_write_subscription (subscription_id, org, legacy_id, legacy_account_id)
+                select cast(md5(cast(c as text)) as uuid), 'yoigo', c, 4711 from generate_series(0, 1023) c;
+            insert into bench_write_device (device_id, subscription_id, org, legacy_id, category, mac_address,
+                serial_number, imei, version, details)
+                values (cast(md5('hot') as uuid), cast(md5('0') as uuid), 'yoigo', 1, 'OTHER', 'AABBCCDDEEFF',
+                'HOT-0', '490154203237518', 1, '{}');
+            insert into bench_write_v1_device (device_id, subscription_id, legacy_id, category, catalogue_device_id,
+                status, additional_details)
+                values (cast(md5('hot') as uuid), cast(md5('0') as uuid), 1, 'OTHER', 'ROUTER-X1', 'ACTIVO', '{}');
+            """;
+
     private final Options options;
     private final Path directory;
     private final Path script;
     private final Map<String, String> variables;
+    private final List<String> tables;
+    private final String rows;
 
-    private Pgbench(Options options, Path directory, Path script, Map<String, String> variables) {
+    private Pgbench(
+            Options options,
+            Path directory,
+            Path script,
+            Map<String, String> variables,
+            List<String> tables,
+            String rows) {
         this.options = options;
         this.directory = directory;
         this.script = script;
         this.variables = variables;
+        this.tables = tables;
+        this.rows = rows;
     }
 
     static Pgbench prepare(Connection jdbc, Options options, Path directory, EventRow row)
@@ -62,21 +182,79 @@ final class Pgbench {
             statement.execute("drop table if exists " + TABLE);
             statement.execute("create table " + TABLE + " (like domainevententry including all)");
         }
-        Files.createDirectories(directory);
-        Path script = directory.resolve("pgbench-insert-event.sql");
-        Files.writeString(script, SCRIPT);
+        Path script = write(directory, "pgbench-insert-event.sql", SCRIPT);
+        return new Pgbench(options, directory, script, eventVariables(row), List.of(TABLE), null);
+    }
+
+    /**
+     * The ceilings: {@code [a POST's statements, a PATCH's statements]}, on copies of the tables they write,
+     * with the details of a real device of this run ({@code deviceId}) as the rows' JSON.
+     */
+    static List<Pgbench> prepareWrites(Connection jdbc, Options options, Path directory, EventRow row, String deviceId)
+            throws SQLException, IOException {
+        try (Statement statement = jdbc.createStatement()) {
+            for (Map.Entry<String, String> table : WRITE_TABLES.entrySet()) {
+                statement.execute("drop table if exists " + table.getKey());
+                statement.execute("create table " + table.getKey() + " (like " + table.getValue() + " including all)");
+            }
+        }
+        Map<String, String> variables = eventVariables(row);
+        variables.put(
+                "details", single(jdbc, "select details from device_model.device_view where device_id = ?", deviceId));
+        variables.put(
+                "v1details",
+                single(jdbc, "select additional_details from v1_device_model.v1_device where device_id = ?", deviceId));
+        List<String> tables = List.copyOf(WRITE_TABLES.keySet());
+        return List.of(
+                new Pgbench(
+                        options,
+                        directory,
+                        write(directory, "pgbench-post.sql", POST_SCRIPT),
+                        variables,
+                        tables,
+                        WRITE_ROWS),
+                new Pgbench(
+                        options,
+                        directory,
+                        write(directory, "pgbench-patch.sql", PATCH_SCRIPT),
+                        variables,
+                        tables,
+                        WRITE_ROWS));
+    }
+
+    static void drop(Connection jdbc) throws SQLException {
+        try (Statement statement = jdbc.createStatement()) {
+            statement.execute("drop table if exists " + TABLE);
+            for (String table : WRITE_TABLES.keySet()) {
+                statement.execute("drop table if exists " + table);
+            }
+        }
+    }
+
+    private static Map<String, String> eventVariables(EventRow row) {
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("aggregate", "bench-" + System.currentTimeMillis() + "-");
         variables.put("payload", row.payload());
         variables.put("metadata", row.metadata());
         variables.put("payloadtype", row.payloadType());
         variables.put("timestamp", row.timestamp());
-        return new Pgbench(options, directory, script, variables);
+        return variables;
     }
 
-    static void drop(Connection jdbc) throws SQLException {
-        try (Statement statement = jdbc.createStatement()) {
-            statement.execute("drop table if exists " + TABLE);
+    private static Path write(Path directory, String name, String script) throws IOException {
+        Files.createDirectories(directory);
+        return Files.writeString(directory.resolve(name), script);
+    }
+
+    private static String single(Connection jdbc, String sql, String id) throws SQLException {
+        try (PreparedStatement query = jdbc.prepareStatement(sql)) {
+            query.setObject(1, java.util.UUID.fromString(id));
+            try (ResultSet result = query.executeQuery()) {
+                if (!result.next()) {
+                    throw new IllegalStateException("No row for " + id + ": " + sql);
+                }
+                return result.getString(1);
+            }
         }
     }
 
@@ -89,13 +267,16 @@ final class Pgbench {
     }
 
     /**
-     * Runs pgbench for {@code duration} with {@code clients} connections (on an emptied table) and
+     * Runs pgbench for {@code duration} with {@code clients} connections (on emptied tables) and
      * returns its tps, its per-transaction latencies (from its own log) and its CPU time.
      */
     Round run(Connection jdbc, int clients, Duration duration, boolean record, long servicePid)
             throws IOException, InterruptedException, SQLException {
         try (Statement statement = jdbc.createStatement()) {
-            statement.execute("truncate " + TABLE + " restart identity");
+            statement.execute("truncate " + String.join(", ", tables) + " restart identity");
+            if (rows != null) {
+                statement.execute(rows);
+            }
         }
         String logPrefix = directory.resolve("pgbench-log").toString();
         deleteLogs();
