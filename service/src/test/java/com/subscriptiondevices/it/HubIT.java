@@ -2,6 +2,7 @@ package com.subscriptiondevices.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.subscriptiondevices.api.subscription.SubscriptionCreated;
 import com.subscriptiondevices.command.hub.BackgroundThreads;
 import com.subscriptiondevices.command.hub.listener.HostResolver;
 import com.subscriptiondevices.platform.security.Scopes;
@@ -768,6 +769,41 @@ class HubIT extends ServiceIT {
             jdbc.sql("drop function if exists hub_test_refuse()").update();
             jdbc.sql("drop table if exists hub_test_refused").update();
         }
+    }
+
+    @Test
+    void an_event_that_cannot_be_read_is_a_dead_letter_and_stops_no_delivery() {
+        String org = org();
+        TestListener listener = listener();
+        register(org, listener.callback(), null);
+        String served = subscriptionIn(org);
+        listener.awaitDelivered(1, Duration.ofSeconds(10));
+        // a registration whose stored payload is not JSON at all (bytes AB AB): no retry reads it better
+        String unreadable = UUID.randomUUID().toString();
+        String unreadableEvent = UUID.randomUUID().toString();
+        jdbc.sql(
+                        "insert into domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier,"
+                                + " metadata, payload, payloadrevision, payloadtype, timestamp)"
+                                + " values (?, 0, 'Subscription', ?, convert_to('{}', 'UTF8'), decode('abab', 'hex'), null, ?, ?)")
+                .params(
+                        unreadable,
+                        unreadableEvent,
+                        SubscriptionCreated.class.getName(),
+                        Instant.now().toString())
+                .update();
+
+        String next = addTerminal(org, served).get("id").asString();
+
+        listener.await(r -> r.json().path("subject").asString().equals("devices/" + next), Duration.ofSeconds(10));
+        List<JsonNode> letters = new ArrayList<>();
+        api.get("/admin/dead-letters?processing_group=hub", token(org)).json().forEach(letter -> {
+            if (letter.get("event_id").asString().equals(unreadableEvent)) {
+                letters.add(letter);
+            }
+        });
+        assertThat(letters).as("the unreadable event, once").hasSize(1);
+        assertThat(letters.get(0).get("aggregate_id").asString()).isEqualTo(unreadable);
+        assertThat(letters.get(0).get("cause_message").asString()).containsIgnoringCase("deserializ");
     }
 
     /** The service's resolver with two names of this test's own. */

@@ -12,6 +12,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.SerializationException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -77,7 +78,7 @@ class FanOutConfiguration {
                 })
                 .registerHandlerInterceptor(GROUP, config -> (unitOfWork, chain) -> {
                     EventMessage<?> event = unitOfWork.getMessage();
-                    if (fanOut.passesOver(event)) {
+                    if (readablePassedOver(fanOut, event)) {
                         return null;
                     }
                     Object subscription = subscription(event);
@@ -88,6 +89,21 @@ class FanOutConfiguration {
                     }
                     return chain.proceed();
                 });
+    }
+
+    /**
+     * Whether the fan-out passes over the event. An event that cannot be read (its stored payload does not
+     * deserialize) is not passed over: it will not read better on a retry, so it goes on to the handler,
+     * which meets the same failure, and becomes a dead letter like any other failure that is not transient.
+     * Thrown from here it would stop the processor, and every listener with it, until someone repaired
+     * the store.
+     */
+    private static boolean readablePassedOver(HubFanOut fanOut, EventMessage<?> event) {
+        try {
+            return fanOut.passesOver(event);
+        } catch (SerializationException unreadable) {
+            return false;
+        }
     }
 
     /**

@@ -88,9 +88,10 @@ final class HubFanOut implements EventMessageHandler {
         return true;
     }
 
+    /** The event's org: only a subscription's registration is read for it, every other event's is known. */
     private Optional<String> orgOf(DomainEventMessage<?> event) {
-        return event.getPayload() instanceof SubscriptionCreated created
-                ? Optional.of(created.org())
+        return SubscriptionCreated.class.equals(event.getPayloadType())
+                ? Optional.of(((SubscriptionCreated) event.getPayload()).org())
                 : states.orgOf(event.getAggregateIdentifier());
     }
 
