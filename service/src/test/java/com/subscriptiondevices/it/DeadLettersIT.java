@@ -100,6 +100,35 @@ class DeadLettersIT extends ServiceIT {
     }
 
     @Test
+    void an_event_that_cannot_be_read_is_a_letter_of_its_own_and_the_process_goes_on() {
+        // a replacement request whose stored payload is not JSON at all (bytes AB AB)
+        String unreadable = UUID.randomUUID().toString();
+        jdbc.sql("insert into domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier,"
+                        + " metadata, payload, payloadrevision, payloadtype, timestamp)"
+                        + " values (?, 0, 'Subscription', ?, convert_to('{}', 'UTF8'), decode('abab', 'hex'), null,"
+                        + " 'com.subscriptiondevices.api.simreplacement.SimReplacementRequested', ?)")
+                .params(UUID.randomUUID().toString(), unreadable, Instant.now().toString())
+                .update();
+
+        Sim sim = sim();
+        assertThat(replace(sim, Fixtures.iccid()).status()).isEqualTo(202);
+        // only the process asks the network, whose answer processes the request
+        eventually(
+                "the process goes past the unreadable event and asks the network for a later replacement",
+                () -> v1ChangeRequest(sim).get("status").asString().equals("PROCESSED"));
+        String request = requestOf(sim);
+        eventually("that replacement's process sees the answer and ends", () -> processesWaitingFor(request) == 0);
+
+        List<JsonNode> letters = lettersOf(unreadable);
+        assertThat(letters)
+                .as("the unreadable event, once, as a sequence of its own")
+                .hasSize(1);
+        assertThat(letters.get(0).get("event_id").asString()).isEqualTo(unreadable);
+        assertThat(letters.get(0).get("event_type").asString()).isEqualTo("SimReplacementRequested");
+        assertThat(letters.get(0).get("cause_message").asString()).containsIgnoringCase("deserializ");
+    }
+
+    @Test
     void a_retry_that_fails_again_keeps_the_letters_with_the_new_cause() {
         Sim sim = sim();
         String newIccid = Fixtures.iccid();

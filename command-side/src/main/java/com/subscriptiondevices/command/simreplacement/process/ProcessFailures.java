@@ -19,6 +19,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.saga.AbstractSagaManager;
+import org.axonframework.serialization.SerializationException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -67,7 +68,16 @@ class ProcessFailures {
                     })
                     .registerHandlerInterceptor(GROUP, config -> (unitOfWork, chain) -> {
                         EventMessage<?> event = unitOfWork.getMessage();
-                        Object replacement = replacement(event);
+                        Object replacement;
+                        try {
+                            replacement = replacement(event);
+                        } catch (SerializationException unreadable) {
+                            // Its stored payload does not read, and no retry reads it better. Thrown from here
+                            // it would stop the process (every replacement) until the store was repaired; it
+                            // becomes a letter of its own instead (its replacement cannot be known).
+                            letters.failed(GROUP, event.getIdentifier(), event, unreadable);
+                            return null;
+                        }
                         if (replacement != null && letters.waitsBehindLetters(GROUP, replacement, event)) {
                             return null;
                         }
