@@ -59,6 +59,19 @@ final class Pgbench {
                 :payloadtype, :timestamp);
             """;
 
+    /**
+     * The transaction opened on the server: pgjdbc sends its {@code BEGIN} with the first statement, one
+     * round trip ({@code OpenedTransactions}); pgbench would send each in a round trip of its own.
+     */
+    private static final String OPEN =
+            """
+            \\set seq :seq + 1
+            \\startpipeline
+            begin;
+            select 1;
+            \\endpipeline
+            """;
+
     private static final String APPEND =
             """
             insert into bench_write_event (aggregateidentifier, sequencenumber, type, eventidentifier, metadata,
@@ -70,22 +83,14 @@ final class Pgbench {
 
     /**
      * A POST's transaction as the service sends it (PostgreSQL's statement log, at the commit that added
-     * this): the transaction opened on the server ({@code OpenedTransactions}), the event appended, the
-     * two uniqueness claims in one batch, the V1 device's merge, the V2 device's merge (its org from its
-     * subscription's row), the commit: 6 round trips. Each client adds routers to a subscription of its
+     * this, and {@code bench/write-statements.txt}, which a test of the service holds it to): the
+     * transaction opened on the server, the event appended, the V1 device's merge, the two uniqueness
+     * claims in one batch, the V2 device's merge (its org from its subscription's row), the commit: 6
+     * round trips. Each client adds routers to a subscription of its
      * own, as the POST scenario does.
      */
-    static final String POST_SCRIPT = "\\set seq :seq + 1\nbegin;\nselect 1;\n" + APPEND
+    static final String POST_SCRIPT = OPEN + APPEND
             + """
-            \\startpipeline
-            insert into bench_write_claim (claim_kind, claim_value, owner_id)
-            values ('DEVICE_ID', cast(:client_id as text) || '-' || cast(:seq as text), cast(:client_id as text))
-            on conflict do nothing;
-            insert into bench_write_claim (claim_kind, claim_value, owner_id)
-            values ('DEVICE_LEGACY_ID', cast(:client_id as text) || '-' || cast(:seq as text),
-                cast(:client_id as text))
-            on conflict do nothing;
-            \\endpipeline
             merge into bench_write_v1_device t using (select
                 cast(md5(cast(:client_id as text) || '-' || cast(:seq as text)) as uuid) as device_id,
                 cast(md5(cast(:client_id as text)) as uuid) as subscription_id, cast(:seq as bigint) as legacy_id,
@@ -99,6 +104,15 @@ final class Pgbench {
                 status, contract_document_id, additional_details)
                 values (s.device_id, s.subscription_id, s.legacy_id, s.category, s.catalogue_device_id, s.status,
                 s.contract_document_id, s.additional_details);
+            \\startpipeline
+            insert into bench_write_claim (claim_kind, claim_value, owner_id)
+            values ('DEVICE_ID', cast(:client_id as text) || '-' || cast(:seq as text), cast(:client_id as text))
+            on conflict do nothing;
+            insert into bench_write_claim (claim_kind, claim_value, owner_id)
+            values ('DEVICE_LEGACY_ID', cast(:client_id as text) || '-' || cast(:seq as text),
+                cast(:client_id as text))
+            on conflict do nothing;
+            \\endpipeline
             merge into bench_write_device t using (select
                 cast(md5(cast(:client_id as text) || '-' || cast(:seq as text)) as uuid) as device_id,
                 cast(md5(cast(:client_id as text)) as uuid) as subscription_id,
@@ -127,7 +141,7 @@ final class Pgbench {
      * of one router): opened on the server, the event appended, the V1 row's update, the V2 row's update,
      * the commit: 5 round trips, all on one device.
      */
-    static final String PATCH_SCRIPT = "\\set seq :seq + 1\nbegin;\nselect 1;\n" + APPEND
+    static final String PATCH_SCRIPT = OPEN + APPEND
             + """
             update bench_write_v1_device set catalogue_device_id = 'ROUTER-X1', status = 'ACTIVO',
                 contract_document_id = null,
@@ -317,6 +331,57 @@ final class Pgbench {
         long ok = latencies == null ? 0 : latencies.getTotalCount();
         return new Round(
                 tps, latencies, ok, failed, failed > 0 ? List.of(failed + " failed transactions") : List.of(), usage);
+    }
+
+    /**
+     * A script's round trips in the form of {@code bench/write-statements.txt}: separated by " | ", the
+     * statements of one (a pipeline) by " + ", each as its verb and the table it copies; {@code begin}
+     * rides with the statement after it, as pgjdbc sends it.
+     */
+    static String roundTrips(String script) {
+        List<String> trips = new ArrayList<>();
+        List<String> pipeline = null;
+        StringBuilder statement = new StringBuilder();
+        for (String line : script.split("\n")) {
+            String text = line.strip();
+            if (text.equals("\\startpipeline")) {
+                pipeline = new ArrayList<>();
+            } else if (text.equals("\\endpipeline")) {
+                trips.add(String.join(" + ", pipeline));
+                pipeline = null;
+            } else if (!text.isEmpty() && !text.startsWith("\\")) {
+                statement.append(' ').append(text);
+                if (text.endsWith(";")) {
+                    String normal = normal(statement.toString());
+                    statement.setLength(0);
+                    if (normal.equals("begin")) {
+                        continue;
+                    }
+                    if (pipeline != null) {
+                        pipeline.add(normal);
+                    } else {
+                        trips.add(normal);
+                    }
+                }
+            }
+        }
+        return String.join(" | ", trips);
+    }
+
+    private static String normal(String sql) {
+        String[] words = sql.strip().toLowerCase(java.util.Locale.ROOT).split("[\\s;(]+");
+        String verb = words[0];
+        String table =
+                switch (verb) {
+                    case "insert", "merge" -> words[2];
+                    case "update" -> words[1];
+                    default -> null;
+                };
+        if (table == null) {
+            return verb;
+        }
+        String copied = WRITE_TABLES.getOrDefault(table, table);
+        return verb + " " + copied.substring(copied.lastIndexOf('.') + 1);
     }
 
     static double tps(String output) {

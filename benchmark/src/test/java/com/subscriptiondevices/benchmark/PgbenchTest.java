@@ -3,10 +3,44 @@ package com.subscriptiondevices.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
 class PgbenchTest {
+
+    /** What the service sends for one write; WriteStatementsIT holds the service to the same file. */
+    private static Map<String, String> writeStatements() throws IOException {
+        Map<String, String> writes = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(Path.of("..", "bench", "write-statements.txt"))) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                writes.put(
+                        line.substring(0, line.indexOf(' ')),
+                        line.substring(line.indexOf(' ') + 1).strip());
+            }
+        }
+        return writes;
+    }
+
+    @Test
+    void theCeilingsSendTheStatementsOfTheServicesWrites() throws IOException {
+        assertThat(Pgbench.roundTrips(Pgbench.POST_SCRIPT))
+                .isEqualTo(writeStatements().get("POST"));
+        assertThat(Pgbench.roundTrips(Pgbench.PATCH_SCRIPT))
+                .isEqualTo(writeStatements().get("PATCH"));
+    }
+
+    @Test
+    void roundTripsFollowPipelinesAndLeaveBeginWithTheNextStatement() {
+        String script = "\\set seq :seq + 1\n\\startpipeline\nbegin;\nselect 1;\n\\endpipeline\n"
+                + "insert into bench_write_event (a)\n values (1);\nupdate bench_write_device set a = 1;\ncommit;\n";
+
+        assertThat(Pgbench.roundTrips(script))
+                .isEqualTo("select | insert domainevententry | update device_view | commit");
+    }
 
     private static final String OUTPUT =
             """
