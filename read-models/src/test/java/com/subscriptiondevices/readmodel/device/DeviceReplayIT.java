@@ -97,13 +97,9 @@ class DeviceReplayIT {
                     .isEqualTo(4);
         });
 
-        InMemoryDeviceModel memory = model.inMemory();
-        beforeTheReplacement.forEach(event -> apply(memory.projection(), event));
-        fromTheReplacement.forEach(event -> apply(memory.projection(), event));
-        List<UUID> subscriptions = List.of(yoigo.value(), masmovil.value());
-        assertThat(model.rowsOf(schema, subscriptions))
-                .containsExactlyInAnyOrderElementsOf(memory.rowsOf(subscriptions))
-                .hasSize(4);
+        List<Object> events = new ArrayList<>(beforeTheReplacement);
+        events.addAll(fromTheReplacement);
+        assertRowsAreTheInMemoryReplayOf(events, List.of(yoigo.value(), masmovil.value()), 4);
         DeviceRow swapped = new JdbcDeviceStore(jdbc, schema)
                 .device("yoigo", yoigo.value(), sim.value())
                 .orElseThrow();
@@ -155,11 +151,7 @@ class DeviceReplayIT {
                     .isEqualTo(2);
         });
 
-        InMemoryDeviceModel memory = model.inMemory();
-        events.forEach(event -> apply(memory.projection(), event));
-        assertThat(model.rowsOf(schema, List.of(yoigo.value())))
-                .containsExactlyInAnyOrderElementsOf(memory.rowsOf(List.of(yoigo.value())))
-                .hasSize(3);
+        assertRowsAreTheInMemoryReplayOf(events, List.of(yoigo.value()), 3);
         DeviceRow router = new JdbcDeviceStore(jdbc, schema)
                 .device("yoigo", yoigo.value(), this.router.value())
                 .orElseThrow();
@@ -183,6 +175,15 @@ class DeviceReplayIT {
         assertThat(model.rowsOf(schema, List.of(yoigo.value(), masmovil.value())))
                 .extracting(row -> row.key())
                 .containsExactly(masmovil.value());
+    }
+
+    /** The subscriptions' rows in the schema are those the same events make in memory, and that many. */
+    private void assertRowsAreTheInMemoryReplayOf(List<Object> events, List<UUID> subscriptions, int rows) {
+        InMemoryDeviceModel memory = model.inMemory();
+        events.forEach(event -> apply(memory.projection(), event));
+        assertThat(model.rowsOf(schema, subscriptions))
+                .containsExactlyInAnyOrderElementsOf(memory.rowsOf(subscriptions))
+                .hasSize(rows);
     }
 
     private long updatesOfDevicesInTransaction() {
