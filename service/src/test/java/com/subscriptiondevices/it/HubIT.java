@@ -382,6 +382,14 @@ class HubIT extends ServiceIT {
                 .isEqualTo(api.get(subscriptionPath, token).json());
         assertThat(numbered.json().get("data").get("msisdn").asString()).isEqualTo(msisdn);
 
+        // the listener has the event before the service has its answer and records the delivery
+        eventually(
+                "the listener's view shows nothing pending",
+                () -> api.get(registered.path(), token(org))
+                                .json()
+                                .get("pending")
+                                .asLong()
+                        == 0);
         JsonNode shown = api.get(registered.path(), token(org)).json();
         assertThat(shown.get("pending").asLong()).isZero();
         assertThat(Instant.parse(shown.get("last_delivered_at").asString()))
