@@ -53,8 +53,7 @@ class FanOutConfiguration {
                 states,
                 new CloudEvents(json),
                 () -> dispatcher.ifAvailable(HubDispatcher::wake));
-        // each event in a savepoint: a failed statement leaves the batch's transaction usable for the
-        // dead letter and the position (PostgreSQL refuses every statement after a failed one)
+        // a savepoint for each event when a batch is tried again after a failure (SavepointedFanOut)
         TransactionTemplate savepoint = new TransactionTemplate(platformTransactions);
         savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         // a retried letter runs in the transaction the dead-letter queue opens for it
@@ -68,7 +67,7 @@ class FanOutConfiguration {
                                 .andThreadFactory(BackgroundThreads::processor)
                                 .andBatchSize(100)
                                 .andInitialTrackingToken(StreamableMessageSource::createHeadToken))
-                .registerEventHandler(config -> new SavepointedFanOut(fanOut, savepoint))
+                .registerEventHandler(config -> new SavepointedFanOut(fanOut, fanOut::takeTurn, savepoint))
                 .assignHandlerInstancesMatching(GROUP, handler -> handler instanceof SavepointedFanOut)
                 .registerListenerInvocationErrorHandler(GROUP, config -> (failure, event, handler) -> {
                     letters.failed(GROUP, subscription(event), event, failure);
@@ -116,32 +115,5 @@ class FanOutConfiguration {
 
     private static Object subscription(EventMessage<?> event) {
         return event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
-    }
-
-    /** The fan-out, each event in a savepoint of the batch's transaction. */
-    private static final class SavepointedFanOut implements org.axonframework.eventhandling.EventMessageHandler {
-
-        private final HubFanOut fanOut;
-        private final TransactionTemplate savepoint;
-
-        SavepointedFanOut(HubFanOut fanOut, TransactionTemplate savepoint) {
-            this.fanOut = fanOut;
-            this.savepoint = savepoint;
-        }
-
-        @Override
-        public boolean canHandle(EventMessage<?> event) {
-            return fanOut.canHandle(event);
-        }
-
-        @Override
-        public Class<?> getTargetType() {
-            return HubFanOut.class;
-        }
-
-        @Override
-        public Object handle(EventMessage<?> event) {
-            return savepoint.execute(status -> fanOut.handle(event));
-        }
     }
 }

@@ -59,7 +59,7 @@ final class HubFanOut implements EventMessageHandler {
         ResourceStates.After after = states.after(event);
         Optional<String> body = cloudEvents.of(event, mapping, org, after);
         if (body.isPresent()) {
-            appendInTurn();
+            takeTurn();
             log.append(
                     org,
                     event.getAggregateIdentifier(),
@@ -112,7 +112,7 @@ final class HubFanOut implements EventMessageHandler {
      * Takes the append turn once per transaction, and tells this process's listeners once it commits, so
      * they need not wait for their next poll.
      */
-    private void appendInTurn() {
+    void takeTurn() {
         String turn = HubFanOut.class.getName() + ".turn";
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             if (TransactionSynchronizationManager.getResource(turn) != null) {
