@@ -218,6 +218,10 @@ public final class NotificationBenchmark {
         AtomicLong failed = new AtomicLong();
         AtomicBoolean running = new AtomicBoolean(true);
         List<Thread> threads = new ArrayList<>();
+        // the phase's deliveries start with its subscriptions' registrations, which it counts too
+        deliveredAtPhase = delivered.get();
+        phaseStarted = Instant.now();
+        deliveryLatency.reset();
         for (int c = 0; c < clients; c++) {
             String subscription = UUID.randomUUID().toString();
             int status = call(
@@ -252,9 +256,6 @@ public final class NotificationBenchmark {
                 }
             }));
         }
-        deliveredAtPhase = delivered.get();
-        phaseStarted = Instant.now();
-        deliveryLatency.reset();
         double cpuBefore = servicePid > 0 ? ProcStats.processCpuSeconds(servicePid) : 0;
         long started = System.nanoTime();
         threads.forEach(Thread::start);
