@@ -13,8 +13,14 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,6 +78,48 @@ class CallbackClientTest {
         assertThat(received).hasValue(300);
         // each attempt's 8-second limit held its request, body included; a finished one must not linger
         assertThat(client.pendingDeadlines()).isZero();
+    }
+
+    @Test
+    void listenersOnOneHostEachHaveTheirOwnConnections() throws Exception {
+        // three listeners of one host, each sending as many subscriptions at once as it may (8), to a host
+        // that answers only once all of them have arrived
+        int concurrent = 3 * 8;
+        CountDownLatch arrived = new CountDownLatch(concurrent);
+        HttpServer slow = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        ExecutorService handlers = Executors.newFixedThreadPool(concurrent);
+        slow.setExecutor(handlers);
+        slow.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            arrived.countDown();
+            try {
+                arrived.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        slow.start();
+        ExecutorService senders = Executors.newFixedThreadPool(concurrent);
+        try {
+            List<Future<CallbackClient.Outcome>> outcomes = new ArrayList<>();
+            for (int i = 0; i < concurrent; i++) {
+                URI hook = URI.create("http://127.0.0.1:" + slow.getAddress().getPort() + "/hook/" + i % 3);
+                outcomes.add(senders.submit(() -> client.post(hook, Map.of(), new byte[0])));
+            }
+
+            assertThat(arrived.await(4, TimeUnit.SECONDS))
+                    .as("all %d requests at the host at once (%d arrived)", concurrent, concurrent - arrived.getCount())
+                    .isTrue();
+            for (Future<CallbackClient.Outcome> outcome : outcomes) {
+                assertThat(outcome.get(10, TimeUnit.SECONDS).delivered()).isTrue();
+            }
+        } finally {
+            senders.shutdownNow();
+            slow.stop(0);
+            handlers.shutdownNow();
+        }
     }
 
     @Test
