@@ -2,6 +2,7 @@ package com.subscriptiondevices.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.subscriptiondevices.api.simreplacement.SimReplacementRequested;
 import com.subscriptiondevices.command.simreplacement.provisioning.NetworkProvisioning;
 import com.subscriptiondevices.command.simreplacement.provisioning.SwapRequest;
 import com.subscriptiondevices.platform.security.Scopes;
@@ -101,14 +102,9 @@ class DeadLettersIT extends ServiceIT {
 
     @Test
     void an_event_that_cannot_be_read_is_a_letter_of_its_own_and_the_process_goes_on() {
-        // a replacement request whose stored payload is not JSON at all (bytes AB AB)
+        // a replacement request whose stored payload is not JSON at all
         String unreadable = UUID.randomUUID().toString();
-        jdbc.sql("insert into domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier,"
-                        + " metadata, payload, payloadrevision, payloadtype, timestamp)"
-                        + " values (?, 0, 'Subscription', ?, convert_to('{}', 'UTF8'), decode('abab', 'hex'), null,"
-                        + " 'com.subscriptiondevices.api.simreplacement.SimReplacementRequested', ?)")
-                .params(UUID.randomUUID().toString(), unreadable, Instant.now().toString())
-                .update();
+        storeUnreadableEvent(UUID.randomUUID().toString(), unreadable, SimReplacementRequested.class);
 
         Sim sim = sim();
         assertThat(replace(sim, Fixtures.iccid()).status()).isEqualTo(202);

@@ -786,19 +786,10 @@ class HubIT extends ServiceIT {
         register(org, listener.callback(), null);
         String served = subscriptionIn(org);
         listener.awaitDelivered(1, Duration.ofSeconds(10));
-        // a registration whose stored payload is not JSON at all (bytes AB AB): no retry reads it better
+        // a registration whose stored payload is not JSON at all: no retry reads it better
         String unreadable = UUID.randomUUID().toString();
         String unreadableEvent = UUID.randomUUID().toString();
-        jdbc.sql(
-                        "insert into domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier,"
-                                + " metadata, payload, payloadrevision, payloadtype, timestamp)"
-                                + " values (?, 0, 'Subscription', ?, convert_to('{}', 'UTF8'), decode('abab', 'hex'), null, ?, ?)")
-                .params(
-                        unreadable,
-                        unreadableEvent,
-                        SubscriptionCreated.class.getName(),
-                        Instant.now().toString())
-                .update();
+        storeUnreadableEvent(unreadable, unreadableEvent, SubscriptionCreated.class);
 
         String next = addTerminal(org, served).get("id").asString();
 

@@ -115,6 +115,23 @@ abstract class ServiceIT {
         return "/v2/orgs/" + org + "/subscriptions/" + subscriptionId + "/devices";
     }
 
+    /**
+     * Stores, as the first event of a new aggregate, an event of the given type whose payload is not JSON at
+     * all (bytes AB AB): no consumer reads it, now or on a retry.
+     */
+    void storeUnreadableEvent(String aggregateId, String eventId, Class<?> payloadType) {
+        jdbc.sql(
+                        "insert into domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier,"
+                                + " metadata, payload, payloadrevision, payloadtype, timestamp)"
+                                + " values (?, 0, 'Subscription', ?, convert_to('{}', 'UTF8'), decode('abab', 'hex'), null, ?, ?)")
+                .params(
+                        aggregateId,
+                        eventId,
+                        payloadType.getName(),
+                        java.time.Instant.now().toString())
+                .update();
+    }
+
     /** Waits (up to 15 s) until the condition holds; the network answers asynchronously. */
     static void eventually(String what, java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
