@@ -30,4 +30,28 @@ class SignaturesTest {
                 .isNotEqualTo(signature);
         assertThat(Signatures.sign(secret + "x", "id-1", 1, body)).isNotEqualTo(signature);
     }
+
+    @Test
+    void a_signature_does_not_depend_on_what_was_signed_before_on_its_thread_or_on_others() throws Exception {
+        byte[] body = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
+        String first = "first-secret-that-is-long-enough-012345";
+        String second = "second-secret-that-is-long-enough-01234";
+        String expected = Signatures.sign(first, "id", 7, body);
+        Signatures.sign(second, "other", 8, "x".getBytes(StandardCharsets.UTF_8));
+        assertThat(Signatures.sign(first, "id", 7, body)).isEqualTo(expected);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> signed = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String secret = i % 2 == 0 ? first : second;
+                signed.add(threads.submit(() -> Signatures.sign(secret, "id", 7, body)));
+            }
+            for (int i = 0; i < signed.size(); i++) {
+                assertThat(signed.get(i).get())
+                        .isEqualTo(i % 2 == 0 ? expected : Signatures.sign(second, "id", 7, body));
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
 }
