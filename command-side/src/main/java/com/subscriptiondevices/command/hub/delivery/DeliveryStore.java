@@ -42,10 +42,27 @@ class DeliveryStore {
             String secret,
             long position,
             boolean deleted,
-            String claimedBy) {}
+            String claimedBy,
+            Long hearsAfter) {
+
+        /**
+         * Whether the listener hears the event: not one stored before it registered (the fan-out may append
+         * such an event after the registration).
+         */
+        boolean hears(HubEvent event) {
+            return hearsAfter == null || event.index() == null || event.index() > hearsAfter;
+        }
+    }
 
     /** An event of the hub's stream. */
-    record HubEvent(long seq, String subscriptionId, String eventId, String type, Instant occurredAt, String body) {}
+    record HubEvent(
+            long seq,
+            String subscriptionId,
+            String eventId,
+            Long index,
+            String type,
+            Instant occurredAt,
+            String body) {}
 
     /** A parked delivery that is due: the first of its subscription's. */
     record Parked(UUID id, int attempts, Instant firstAttemptAt, HubEvent event) {}
@@ -153,8 +170,8 @@ class DeliveryStore {
     }
 
     Optional<Target> target(UUID listener) {
-        return jdbc.sql("select id, org, callback, query, secret, position, deleted, claimed_by from hub_listener"
-                        + " where id = ?")
+        return jdbc.sql("select id, org, callback, query, secret, position, deleted, claimed_by, hears_after"
+                        + " from hub_listener where id = ?")
                 .param(listener)
                 .query((rs, row) -> new Target(
                         rs.getObject(1, UUID.class),
@@ -164,21 +181,23 @@ class DeliveryStore {
                         rs.getString(5),
                         rs.getLong(6),
                         rs.getBoolean(7),
-                        rs.getString(8)))
+                        rs.getString(8),
+                        rs.getObject(9, Long.class)))
                 .optional();
     }
 
     List<HubEvent> eventsAfter(String org, long position, int limit) {
-        return jdbc.sql("select seq, subscription_id, event_id, type, occurred_at, body from hub_event"
+        return jdbc.sql("select seq, subscription_id, event_id, event_index, type, occurred_at, body from hub_event"
                         + " where org = ? and seq > ? order by seq limit ?")
                 .params(org, position, limit)
                 .query((rs, row) -> new HubEvent(
                         rs.getLong(1),
                         rs.getString(2),
                         rs.getString(3),
-                        rs.getString(4),
-                        instant(rs.getObject(5, OffsetDateTime.class)),
-                        rs.getString(6)))
+                        rs.getObject(4, Long.class),
+                        rs.getString(5),
+                        instant(rs.getObject(6, OffsetDateTime.class)),
+                        rs.getString(7)))
                 .list();
     }
 
@@ -204,7 +223,7 @@ class DeliveryStore {
 
     List<Parked> dueParked(UUID listener, Instant now, int limit) {
         return jdbc.sql("select p.id, p.attempts, p.first_attempt_at, e.seq, e.subscription_id, e.event_id, e.type,"
-                        + " e.occurred_at, e.body from hub_parked p join hub_event e on e.seq = p.seq"
+                        + " e.occurred_at, e.body, e.event_index from hub_parked p join hub_event e on e.seq = p.seq"
                         + " where p.listener_id = ? and p.state = 'READY' and p.next_attempt_at <= ?"
                         + " order by p.next_attempt_at, p.seq limit ?")
                 .params(listener, timestamp(now), limit)
@@ -216,6 +235,7 @@ class DeliveryStore {
                                 rs.getLong(4),
                                 rs.getString(5),
                                 rs.getString(6),
+                                rs.getObject(10, Long.class),
                                 rs.getString(7),
                                 instant(rs.getObject(8, OffsetDateTime.class)),
                                 rs.getString(9))))
@@ -340,7 +360,7 @@ class DeliveryStore {
     /** The given-up delivery that heads the letter's sequence (the letter itself, or the one it waits behind). */
     Optional<Parked> deadHead(UUID letter) {
         return jdbc.sql("select d.id, d.attempts, d.first_attempt_at, e.seq, e.subscription_id, e.event_id, e.type,"
-                        + " e.occurred_at, e.body, d.listener_id from hub_parked p join hub_parked d"
+                        + " e.occurred_at, e.body, d.listener_id, e.event_index from hub_parked p join hub_parked d"
                         + " on d.listener_id = p.listener_id and d.subscription_id = p.subscription_id and d.state = 'DEAD'"
                         + " join hub_event e on e.seq = d.seq where p.id = ?")
                 .param(letter)
@@ -352,6 +372,7 @@ class DeliveryStore {
                                 rs.getLong(4),
                                 rs.getString(5),
                                 rs.getString(6),
+                                rs.getObject(11, Long.class),
                                 rs.getString(7),
                                 instant(rs.getObject(8, OffsetDateTime.class)),
                                 rs.getString(9))))

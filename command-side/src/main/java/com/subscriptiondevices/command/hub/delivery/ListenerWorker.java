@@ -178,8 +178,9 @@ final class ListenerWorker {
         List<DeliveryStore.Parked> due =
                 nextParkedDue != null && nextParkedDue.isAfter(now) ? List.of() : store.dueParked(id, now, batch);
         List<DeliveryStore.HubEvent> fresh = store.eventsAfter(target.org(), target.position(), batch);
-        List<DeliveryStore.HubEvent> wanted =
-                fresh.stream().filter(event -> query.wants(event.type())).toList();
+        List<DeliveryStore.HubEvent> wanted = fresh.stream()
+                .filter(event -> query.wants(event.type()) && target.hears(event))
+                .toList();
         Set<String> parkedSubscriptions = wanted.isEmpty()
                 ? Set.of()
                 : store.parked(

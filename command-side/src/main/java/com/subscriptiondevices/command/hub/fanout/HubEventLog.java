@@ -45,10 +45,18 @@ final class HubEventLog {
                 .update();
     }
 
-    void append(String org, String subscriptionId, String eventId, String type, Instant occurredAt, String body) {
-        jdbc.sql("insert into hub_event (org, subscription_id, event_id, type, occurred_at, body)"
-                        + " values (?, ?, ?, ?, ?, ?)")
-                .params(org, subscriptionId, eventId, type, ListenerStore.timestamp(occurredAt), body)
+    /** {@code eventIndex}: the event's global index in the event store; null when not known (a retried letter). */
+    void append(
+            String org,
+            String subscriptionId,
+            String eventId,
+            Long eventIndex,
+            String type,
+            Instant occurredAt,
+            String body) {
+        jdbc.sql("insert into hub_event (org, subscription_id, event_id, event_index, type, occurred_at, body)"
+                        + " values (?, ?, ?, ?, ?, ?, ?)")
+                .params(org, subscriptionId, eventId, eventIndex, type, ListenerStore.timestamp(occurredAt), body)
                 .update();
     }
 }

@@ -6,9 +6,11 @@ import com.subscriptiondevices.command.hub.listener.ListenerQuery;
 import com.subscriptiondevices.command.readmodel.ResourceStates;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -64,9 +66,19 @@ final class HubFanOut implements EventMessageHandler {
                     org,
                     event.getAggregateIdentifier(),
                     event.getIdentifier(),
+                    indexOf(message),
                     mapping.type(),
                     event.getTimestamp(),
                     body.get());
+        }
+        return null;
+    }
+
+    /** The event's index in the event store, which listeners registered later than its storing pass over. */
+    private static Long indexOf(EventMessage<?> message) {
+        if (message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
+            OptionalLong index = tracked.trackingToken().position();
+            return index.isPresent() ? index.getAsLong() : null;
         }
         return null;
     }

@@ -28,13 +28,15 @@ public class ListenerStore {
     }
 
     /**
-     * Stores a new listener. It hears the events the hub appends from now on: its position is the hub's
-     * latest event.
+     * Stores a new listener. It hears the events stored after {@code hearsAfter}, the event store's latest
+     * index before the registration, as the hub appends them: its position is the hub's latest event, and
+     * the events the fan-out appends after it that were stored before the registration are passed over.
      */
-    public void register(UUID id, String org, String callback, String query, String secret, Instant createdAt) {
-        jdbc.sql("insert into hub_listener (id, org, callback, query, secret, created_at, position)"
-                        + " values (?, ?, ?, ?, ?, ?, (select coalesce(max(seq), 0) from hub_event))")
-                .params(id, org, callback, query, secret, timestamp(createdAt))
+    public void register(
+            UUID id, String org, String callback, String query, String secret, Instant createdAt, long hearsAfter) {
+        jdbc.sql("insert into hub_listener (id, org, callback, query, secret, created_at, position, hears_after)"
+                        + " values (?, ?, ?, ?, ?, ?, (select coalesce(max(seq), 0) from hub_event), ?)")
+                .params(id, org, callback, query, secret, timestamp(createdAt), hearsAfter)
                 .update();
     }
 
@@ -73,15 +75,16 @@ public class ListenerStore {
      */
     private long pending(Listener listener) {
         ListenerQuery query = ListenerQuery.parse(listener.query());
-        List<Object> params = new ArrayList<>(List.of(listener.org(), listener.id()));
+        List<Object> params = new ArrayList<>(List.of(listener.id(), listener.org()));
         String types = "";
         if (!query.types().isEmpty()) {
             types = " and e.type in (" + query.types().stream().map(type -> "?").collect(Collectors.joining(", "))
                     + ")";
             params.addAll(query.types());
         }
-        long fresh = jdbc.sql("select count(*) from hub_event e where e.org = ? and e.seq > (select position"
-                        + " from hub_listener where id = ?)" + types)
+        long fresh = jdbc.sql("select count(*) from hub_listener l join hub_event e on e.seq > l.position where l.id"
+                        + " = ? and e.org = ? and (e.event_index is null or l.hears_after is null or e.event_index >"
+                        + " l.hears_after)" + types)
                 .params(params)
                 .query(Long.class)
                 .single();

@@ -20,6 +20,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -42,11 +45,17 @@ class HubController {
     private final ListenerStore listeners;
     private final CallbackPolicy callbacks;
     private final HubDispatcher dispatcher;
+    private final ObjectProvider<EventStore> eventStore;
 
-    HubController(ListenerStore listeners, CallbackPolicy callbacks, HubDispatcher dispatcher) {
+    HubController(
+            ListenerStore listeners,
+            CallbackPolicy callbacks,
+            HubDispatcher dispatcher,
+            ObjectProvider<EventStore> eventStore) {
         this.listeners = listeners;
         this.callbacks = callbacks;
         this.dispatcher = dispatcher;
+        this.eventStore = eventStore;
     }
 
     @Operation(
@@ -89,7 +98,10 @@ class HubController {
         String secret = body.secret() == null ? ListenerSecrets.generate() : body.secret();
         UUID id = UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        listeners.register(id, org, body.callback(), body.query(), secret, now);
+        // what the event store holds now is before the listener's time, whenever the fan-out gets to it
+        TrackingToken head = eventStore.getObject().createHeadToken();
+        long storedBefore = head == null ? -1 : head.position().orElse(-1); // null: the store is empty
+        listeners.register(id, org, body.callback(), body.query(), secret, now, storedBefore);
         dispatcher.registered();
         return ResponseEntity.created(URI.create("/v2/orgs/" + org + "/hub/" + id))
                 .cacheControl(CacheControl.noStore())

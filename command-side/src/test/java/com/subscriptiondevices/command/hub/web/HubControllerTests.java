@@ -4,6 +4,7 @@ import static com.subscriptiondevices.platform.testing.EdgeAnswers.token;
 import static com.subscriptiondevices.platform.testing.EdgeAnswers.v2Error;
 import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
@@ -27,6 +28,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -55,6 +58,9 @@ class HubControllerTests {
     @MockitoBean
     HubDispatcher dispatcher;
 
+    @MockitoBean
+    EventStore eventStore;
+
     @TestConfiguration
     static class Callbacks {
         @Bean
@@ -65,6 +71,7 @@ class HubControllerTests {
 
     @Test
     void registers_with_201_its_location_and_a_generated_secret_shown_this_once() throws Exception {
+        given(eventStore.createHeadToken()).willReturn(new GlobalSequenceTrackingToken(41));
         mvc.perform(post(HUB)
                         .header("Authorization", token(tokens, "yoigo", Scopes.EVENTS))
                         .contentType(MediaType.APPLICATION_JSON)
@@ -74,7 +81,9 @@ class HubControllerTests {
                 .andExpect(header().string("Cache-Control", "no-store"))
                 .andExpect(jsonPath("$.secret").value(startsWith("whsec_")))
                 .andExpect(jsonPath("$.status").value("ACTIVE"));
-        verify(listeners).register(any(), eq("yoigo"), eq("http://127.0.0.1:9000/hook"), eq(null), any(), any());
+        // it hears what is stored after the event store's latest event when it registered
+        verify(listeners)
+                .register(any(), eq("yoigo"), eq("http://127.0.0.1:9000/hook"), eq(null), any(), any(), eq(41L));
     }
 
     @Test
@@ -93,7 +102,7 @@ class HubControllerTests {
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.error.code").exists());
         }
-        verify(listeners, never()).register(any(), any(), any(), any(), any(), any());
+        verify(listeners, never()).register(any(), any(), any(), any(), any(), any(), anyLong());
     }
 
     @Test
