@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,13 +37,19 @@ public final class NotificationBenchmark {
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     private static final Pattern TIME = Pattern.compile("\"time\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern SUBSCRIPTION =
+            Pattern.compile("\"source\"\\s*:\\s*\"[^\"]*/subscriptions/([0-9a-f-]{36})\"");
 
     private final int port;
     private final long servicePid;
     private final String token;
     private final String org = "bench-hub";
     private final HttpClient http = HttpClient.newHttpClient();
+    /** Deliveries of the events of the phase in hand (its subscriptions'), and of earlier phases' events. */
     private final AtomicLong delivered = new AtomicLong();
+
+    private final AtomicLong strays = new AtomicLong();
+    private volatile Set<String> phaseSubscriptions = Set.of();
     private final Recorder deliveryLatency = new Recorder(3);
     private volatile Instant lastDelivery = Instant.EPOCH;
 
@@ -189,12 +197,13 @@ public final class NotificationBenchmark {
             LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
         }
         long count = delivered.get() - before;
+        long earlier = strays.getAndSet(0);
         double seconds = Duration.between(phaseStarted, lastDelivery).toNanos() / 1e9;
         Histogram latency = deliveryLatency.getIntervalHistogram();
         return String.format(
                 Locale.ROOT,
                 "%d of %d deliveries in %.1f s (the %d s of writes and the backlog after them): %.0f deliveries/s;"
-                        + " commit to listener p50 %.1f ms, p99 %.1f ms, max %.1f ms",
+                        + " commit to listener p50 %.1f ms, p99 %.1f ms, max %.1f ms%s",
                 count,
                 expected,
                 seconds,
@@ -202,7 +211,8 @@ public final class NotificationBenchmark {
                 count / seconds,
                 latency.getValueAtPercentile(50) / 1e6,
                 latency.getValueAtPercentile(99) / 1e6,
-                latency.getMaxValue() / 1e6);
+                latency.getMaxValue() / 1e6,
+                earlier == 0 ? "" : "; and " + earlier + " of events written before the phase (see README)");
     }
 
     private volatile long deliveredAtPhase;
@@ -219,11 +229,14 @@ public final class NotificationBenchmark {
         AtomicBoolean running = new AtomicBoolean(true);
         List<Thread> threads = new ArrayList<>();
         // the phase's deliveries start with its subscriptions' registrations, which it counts too
+        Set<String> subscriptions = ConcurrentHashMap.newKeySet();
+        phaseSubscriptions = subscriptions;
         deliveredAtPhase = delivered.get();
         phaseStarted = Instant.now();
         deliveryLatency.reset();
         for (int c = 0; c < clients; c++) {
             String subscription = UUID.randomUUID().toString();
+            subscriptions.add(subscription);
             int status = call(
                     "POST",
                     "/v2/orgs/" + org + "/subscriptions",
@@ -398,7 +411,14 @@ public final class NotificationBenchmark {
                     Instant at = Instant.now();
                     out.write(answer);
                     out.flush();
-                    Matcher time = TIME.matcher(new String(body, StandardCharsets.UTF_8));
+                    String event = new String(body, StandardCharsets.UTF_8);
+                    Matcher subscription = SUBSCRIPTION.matcher(event);
+                    if (!subscription.find() || !phaseSubscriptions.contains(subscription.group(1))) {
+                        // an event of an earlier phase: written just before the listeners registered
+                        strays.incrementAndGet();
+                        continue;
+                    }
+                    Matcher time = TIME.matcher(event);
                     if (time.find()) {
                         long nanos = Duration.between(Instant.parse(time.group(1)), at)
                                 .toNanos();
