@@ -45,10 +45,11 @@ public final class NotificationBenchmark {
     private final String token;
     private final String org = "bench-hub";
     private final HttpClient http = HttpClient.newHttpClient();
-    /** Deliveries of the events of the phase in hand (its subscriptions'), and of earlier phases' events. */
+    /** Deliveries of the events of the phase in hand: those about its subscriptions. */
     private final AtomicLong delivered = new AtomicLong();
-
+    /** Deliveries of earlier phases' events, counted apart (there should be none). */
     private final AtomicLong strays = new AtomicLong();
+
     private volatile Set<String> phaseSubscriptions = Set.of();
     private final Recorder deliveryLatency = new Recorder(3);
     private volatile Instant lastDelivery = Instant.EPOCH;
