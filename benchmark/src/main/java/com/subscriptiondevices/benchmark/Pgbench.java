@@ -84,12 +84,12 @@ final class Pgbench {
     /**
      * A POST's transaction as the service sends it (PostgreSQL's statement log, at the commit that added
      * this, and {@code bench/write-statements.txt}, which a test of the service holds it to): the
-     * transaction opened on the server, the event appended, the V1 device's merge, the two uniqueness
-     * claims in one batch, the V2 device's merge (its org from its subscription's row), the commit: 6
-     * round trips. Each client adds routers to a subscription of its
+     * transaction opened on the server; the event appended, the V1 device's merge, the two uniqueness
+     * claims and the V2 device's merge (its org from its subscription's row) in one pipeline; the commit:
+     * 3 round trips. Each client adds routers to a subscription of its
      * own, as the POST scenario does.
      */
-    static final String POST_SCRIPT = OPEN + APPEND
+    static final String POST_SCRIPT = OPEN + "\\startpipeline\n" + APPEND
             + """
             merge into bench_write_v1_device t using (select
                 cast(md5(cast(:client_id as text) || '-' || cast(:seq as text)) as uuid) as device_id,
@@ -104,7 +104,6 @@ final class Pgbench {
                 status, contract_document_id, additional_details)
                 values (s.device_id, s.subscription_id, s.legacy_id, s.category, s.catalogue_device_id, s.status,
                 s.contract_document_id, s.additional_details);
-            \\startpipeline
             insert into bench_write_claim (claim_kind, claim_value, owner_id)
             values ('DEVICE_ID', cast(:client_id as text) || '-' || cast(:seq as text), cast(:client_id as text))
             on conflict do nothing;
@@ -112,7 +111,6 @@ final class Pgbench {
             values ('DEVICE_LEGACY_ID', cast(:client_id as text) || '-' || cast(:seq as text),
                 cast(:client_id as text))
             on conflict do nothing;
-            \\endpipeline
             merge into bench_write_device t using (select
                 cast(md5(cast(:client_id as text) || '-' || cast(:seq as text)) as uuid) as device_id,
                 cast(md5(cast(:client_id as text)) as uuid) as subscription_id,
@@ -133,15 +131,16 @@ final class Pgbench {
                 serial_number, iccid, imsi, imei, version, details)
                 values (s.device_id, s.subscription_id, s.org, s.legacy_id, s.category, s.mac_address,
                 s.serial_number, s.iccid, s.imsi, s.imei, s.version, s.details);
+            \\endpipeline
             commit;
             """;
 
     /**
      * A PATCH's transaction as the service sends it, for the PATCH scenario's change (a new serial number
-     * of one router): opened on the server, the event appended, the V1 row's update, the V2 row's update,
-     * the commit: 5 round trips, all on one device.
+     * of one router): opened on the server; the event appended, the V1 row's update and the V2 row's
+     * update in one pipeline; the commit: 3 round trips, all on one device.
      */
-    static final String PATCH_SCRIPT = OPEN + APPEND
+    static final String PATCH_SCRIPT = OPEN + "\\startpipeline\n" + APPEND
             + """
             update bench_write_v1_device set catalogue_device_id = 'ROUTER-X1', status = 'ACTIVO',
                 contract_document_id = null,
@@ -151,6 +150,7 @@ final class Pgbench {
                 iccid = null, imsi = null, imei = '490154203237518', version = cast(:seq as bigint),
                 details = cast(:details as text)
             where device_id = cast(md5('hot') as uuid);
+            \\endpipeline
             commit;
             """;
 

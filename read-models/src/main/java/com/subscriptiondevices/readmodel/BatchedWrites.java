@@ -1,5 +1,6 @@
 package com.subscriptiondevices.readmodel;
 
+import com.subscriptiondevices.platform.data.WritePipeline;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,8 +12,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * A read-model store's writes. A live store makes each at once, in the command's transaction. A
- * replay's store holds them back and sends them as one JDBC batch per statement: before the transaction
+ * A read-model store's writes. A live store sends each with the rest of the command's write, in its
+ * transaction ({@link WritePipeline}: one round trip for the event's append, its claims and every read
+ * model's rows), or at once where there is no such write. A replay's store holds them back and sends them as one JDBC batch per statement: before the transaction
  * commits, and whenever the projection reads (the store calls {@link #flush()} first). A replay writes a
  * thousand events in a transaction; one round trip per statement instead of one per event is most of
  * what a rebuild costs.
@@ -26,12 +28,17 @@ public final class BatchedWrites {
 
     private final JdbcClient jdbc;
     private final JdbcOperations batches;
+    private final WritePipeline pipeline;
     private final List<String> statements;
 
-    /** With {@code batches}, writes held back until a read or the commit; without, made at once. */
-    public BatchedWrites(JdbcClient jdbc, JdbcOperations batches, String... statements) {
+    /**
+     * With {@code batches}, a replay's writes, held back until a read or the commit; else, with
+     * {@code pipeline}, a live store's, sent with the rest of the write; without either, made at once.
+     */
+    public BatchedWrites(JdbcClient jdbc, JdbcOperations batches, WritePipeline pipeline, String... statements) {
         this.jdbc = jdbc;
         this.batches = batches;
+        this.pipeline = pipeline;
         this.statements = List.of(statements);
     }
 
@@ -53,6 +60,10 @@ public final class BatchedWrites {
 
     /** Makes the write at once, or holds it back, in the place of {@code row}'s earlier one when a row is given. */
     private void hold(String statement, Object row, Object[] params) {
+        if (batches == null && pipeline != null) {
+            pipeline.send(statement, params);
+            return;
+        }
         if (batches == null || !TransactionSynchronizationManager.isSynchronizationActive()) {
             jdbc.sql(statement).params(params).update();
             return;
@@ -77,7 +88,9 @@ public final class BatchedWrites {
 
     /** Sends what the current transaction holds back. */
     public void flush() {
-        if (batches != null
+        if (batches == null && pipeline != null) {
+            pipeline.flush();
+        } else if (batches != null
                 && TransactionSynchronizationManager.isSynchronizationActive()
                 && TransactionSynchronizationManager.getResource(this) instanceof Pending pending) {
             pending.send();

@@ -10,16 +10,15 @@ import com.subscriptiondevices.api.simreplacement.SimReplacementRequested;
 import com.subscriptiondevices.api.subscription.MsisdnChanged;
 import com.subscriptiondevices.api.subscription.SubscriptionCreated;
 import com.subscriptiondevices.api.subscription.SubscriptionId;
-import java.util.ArrayList;
-import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
 /**
  * Claims every value that must be unique across subscriptions, as its event is appended: a
- * subscribing handler in the same unit of work and transaction. A value that is taken fails the
- * command, and nothing of it is stored.
+ * subscribing handler in the same unit of work and transaction, whose claims travel with the event's
+ * append and the read models' rows. A value that is taken fails the command, and nothing of it is
+ * stored.
  */
 @Component
 @ProcessingGroup(UniqueClaimPolicy.GROUP)
@@ -35,14 +34,13 @@ class UniqueClaimPolicy {
 
     @EventHandler
     void on(SubscriptionCreated event) {
-        if (!claims.claim(
+        claims.claim(
                 ClaimKind.SUBSCRIPTION_LEGACY_ID,
                 Long.toString(event.legacyId()),
-                event.subscriptionId().toString())) {
-            throw new LegacyIdTaken(
-                    ErrorCode.SUBSCRIPTION_ALREADY_EXISTS,
-                    "A subscription with legacy_id " + event.legacyId() + " exists already.");
-        }
+                event.subscriptionId().toString(),
+                () -> new LegacyIdTaken(
+                        ErrorCode.SUBSCRIPTION_ALREADY_EXISTS,
+                        "A subscription with legacy_id " + event.legacyId() + " exists already."));
     }
 
     /**
@@ -65,30 +63,31 @@ class UniqueClaimPolicy {
         }
     }
 
-    /** The device's id, its legacy id and its SIM's ICCID, in one round trip. */
+    /** The device's id, its legacy id and its SIM's ICCID; the first of them taken fails the write. */
     @EventHandler
     void on(DeviceAdded event) {
         String owner = owner(event.subscriptionId(), event.deviceId());
-        List<UniqueClaims.Claim> wanted = new ArrayList<>(List.of(
-                new UniqueClaims.Claim(ClaimKind.DEVICE_ID, event.deviceId().toString(), owner),
-                new UniqueClaims.Claim(ClaimKind.DEVICE_LEGACY_ID, Long.toString(event.legacyId()), owner)));
+        claims.claim(
+                ClaimKind.DEVICE_ID,
+                event.deviceId().toString(),
+                owner,
+                () -> new DomainException(
+                        ErrorCode.DEVICE_ALREADY_EXISTS, "A device with id " + owner + " exists already."));
+        claims.claim(
+                ClaimKind.DEVICE_LEGACY_ID,
+                Long.toString(event.legacyId()),
+                owner,
+                () -> new LegacyIdTaken(
+                        ErrorCode.DEVICE_ALREADY_EXISTS,
+                        "A device with legacy_id " + event.legacyId() + " exists already."));
         if (event.details().deviceAdditionalDetails() != null) {
-            wanted.add(new UniqueClaims.Claim(
-                    ClaimKind.ICCID, event.details().deviceAdditionalDetails().iccid(), owner));
-        }
-        for (UniqueClaims.Claim taken : claims.taken(wanted)) {
-            switch (taken.kind()) {
-                case DEVICE_ID ->
-                    throw new DomainException(
-                            ErrorCode.DEVICE_ALREADY_EXISTS, "A device with id " + owner + " exists already.");
-                case DEVICE_LEGACY_ID ->
-                    throw new LegacyIdTaken(
-                            ErrorCode.DEVICE_ALREADY_EXISTS,
-                            "A device with legacy_id " + event.legacyId() + " exists already.");
-                default ->
-                    throw new DomainException(
-                            ErrorCode.ICCID_IN_USE, "The ICCID " + taken.value() + " is in use by another device.");
-            }
+            String iccid = event.details().deviceAdditionalDetails().iccid();
+            claims.claim(
+                    ClaimKind.ICCID,
+                    iccid,
+                    owner,
+                    () -> new DomainException(
+                            ErrorCode.ICCID_IN_USE, "The ICCID " + iccid + " is in use by another device."));
         }
     }
 
@@ -120,8 +119,6 @@ class UniqueClaimPolicy {
     }
 
     private void require(ClaimKind kind, String value, String owner, ErrorCode code, String message) {
-        if (!claims.claim(kind, value, owner)) {
-            throw new DomainException(code, message);
-        }
+        claims.claim(kind, value, owner, () -> new DomainException(code, message));
     }
 }

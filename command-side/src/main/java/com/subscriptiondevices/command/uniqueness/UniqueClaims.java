@@ -1,66 +1,48 @@
 package com.subscriptiondevices.command.uniqueness;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
+import com.subscriptiondevices.platform.data.WritePipeline;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The command side's set-based lookup: one row per unique value. A claim is an insert that does
  * nothing when the value is taken; two racing claims serialize on the primary key, so exactly one wins.
+ * Claims and releases travel with the rest of their write ({@link WritePipeline}); a claim that finds
+ * its value someone else's fails the write when it is sent, before the commit.
  */
 @Component
 public class UniqueClaims {
 
     private static final String CLAIM =
             "insert into unique_claim (claim_kind, claim_value, owner_id) values (?, ?, ?) on conflict do nothing";
+    private static final String RELEASE =
+            "delete from unique_claim where claim_kind = ? and claim_value = ? and owner_id = ?";
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batches;
+    private final WritePipeline pipeline;
 
-    /** One value claimed by one owner. */
-    record Claim(ClaimKind kind, String value, String owner) {}
-
-    UniqueClaims(JdbcClient jdbc, JdbcTemplate batches) {
+    UniqueClaims(JdbcClient jdbc, WritePipeline pipeline) {
         this.jdbc = jdbc;
-        this.batches = batches;
+        this.pipeline = pipeline;
     }
 
     /**
-     * Claims every value in one round trip; returns those held by someone else (none when this owner
-     * holds them all now: it may have held some already, as a retried command claims again).
+     * Claims the value for this owner; when it is someone else's, the write fails with what {@code taken}
+     * makes. It may be this owner's already: a retried command claims again. Owners are specific enough
+     * that two different things never share one.
      */
-    List<Claim> taken(List<Claim> claims) {
-        int[] inserted = batches.batchUpdate(
-                CLAIM,
-                claims.stream()
-                        .map(claim -> new Object[] {claim.kind().name(), claim.value(), claim.owner()})
-                        .toList());
-        List<Claim> taken = new ArrayList<>();
-        for (int i = 0; i < claims.size(); i++) {
-            Claim claim = claims.get(i);
-            if (inserted[i] == 0 && !claim.owner().equals(ownerOf(claim.kind(), claim.value()))) {
-                taken.add(claim);
+    void claim(ClaimKind kind, String value, String owner, Supplier<? extends RuntimeException> taken) {
+        pipeline.send(CLAIM, new Object[] {kind.name(), value, owner}, inserted -> {
+            if (inserted == 0 && !owner.equals(ownerOf(kind, value))) {
+                throw taken.get();
             }
-        }
-        return taken;
-    }
-
-    /**
-     * Whether the value is now this owner's (it may have been already: a retried command claims again).
-     * Owners are specific enough that two different things never share one.
-     */
-    boolean claim(ClaimKind kind, String value, String owner) {
-        int inserted = jdbc.sql(CLAIM).params(kind.name(), value, owner).update();
-        return inserted == 1 || owner.equals(ownerOf(kind, value));
+        });
     }
 
     /** Frees a value this owner holds; a value held by someone else stays theirs. */
     void release(ClaimKind kind, String value, String owner) {
-        jdbc.sql("delete from unique_claim where claim_kind = ? and claim_value = ? and owner_id = ?")
-                .params(kind.name(), value, owner)
-                .update();
+        pipeline.send(RELEASE, kind.name(), value, owner);
     }
 
     /** Who holds the value, if anyone. */

@@ -1,5 +1,6 @@
 package com.subscriptiondevices.platform.axon;
 
+import com.subscriptiondevices.platform.data.WritePipeline;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -154,8 +155,9 @@ public class AxonConfiguration {
             ConnectionProvider connectionProvider,
             TransactionManager transactionManager,
             Configuration configuration,
-            EventStoreProperties eventStore) {
-        return JdbcEventStorageEngine.builder()
+            EventStoreProperties eventStore,
+            WritePipeline pipeline) {
+        JdbcEventStorageEngine.Builder engine = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -164,8 +166,8 @@ public class AxonConfiguration {
                 .upcasterChain(configuration.upcasterChain())
                 .dataType(byte[].class)
                 .gapTimeout(Math.toIntExact(eventStore.gapTimeout().toMillis()))
-                .batchSize(eventStore.batchSize())
-                .build();
+                .batchSize(eventStore.batchSize());
+        return new PipelinedEventStorageEngine(engine, pipeline, byte[].class);
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.subscriptiondevices.readmodel.device;
 
+import com.subscriptiondevices.platform.data.WritePipeline;
 import com.subscriptiondevices.readmodel.ReadModel;
 import com.subscriptiondevices.readmodel.StoredRow;
 import java.util.ArrayList;
@@ -22,11 +23,13 @@ public class DeviceModel implements ReadModel {
 
     private final JdbcClient jdbc;
     private final JdbcOperations batches;
+    private final WritePipeline pipeline;
     private final DeviceReads live;
 
-    DeviceModel(JdbcClient jdbc, JdbcOperations batches) {
+    DeviceModel(JdbcClient jdbc, JdbcOperations batches, WritePipeline pipeline) {
         this.jdbc = jdbc;
         this.batches = batches;
+        this.pipeline = pipeline;
         this.live = new DeviceReads(new JdbcDeviceStore(jdbc, SCHEMA));
     }
 
@@ -57,7 +60,7 @@ public class DeviceModel implements ReadModel {
 
     @Override
     public DeviceProjection projection(String schema) {
-        return new DeviceProjection(new JdbcDeviceStore(jdbc, schema));
+        return new DeviceProjection(new JdbcDeviceStore(jdbc, pipeline, schema));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.subscriptiondevices.readmodel.device;
 
+import com.subscriptiondevices.platform.data.WritePipeline;
 import com.subscriptiondevices.readmodel.BatchedWrites;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,11 +33,20 @@ final class JdbcDeviceStore implements DeviceStore {
 
     /** The store of the version in {@code schema}, writing each change at once. */
     JdbcDeviceStore(JdbcClient jdbc, String schema) {
-        this(jdbc, null, schema);
+        this(jdbc, null, null, schema);
+    }
+
+    /** The live store of the version in {@code schema}, writing each change with the rest of the write. */
+    JdbcDeviceStore(JdbcClient jdbc, WritePipeline pipeline, String schema) {
+        this(jdbc, null, pipeline, schema);
     }
 
     /** With {@code batches}, the store of a replay, holding its writes back until a read or the commit. */
     JdbcDeviceStore(JdbcClient jdbc, JdbcOperations batches, String schema) {
+        this(jdbc, batches, null, schema);
+    }
+
+    private JdbcDeviceStore(JdbcClient jdbc, JdbcOperations batches, WritePipeline pipeline, String schema) {
         this.jdbc = jdbc;
         this.subscriptions = schema + ".subscription_view";
         this.devices = schema + ".device_view";
@@ -67,7 +77,8 @@ final class JdbcDeviceStore implements DeviceStore {
         this.changeMsisdn = "update " + subscriptions + " set msisdn = ? where subscription_id = ?";
         this.changeDetails = "update " + devices + " set mac_address = ?, serial_number = ?, iccid = ?, imsi = ?,"
                 + " imei = ?, version = ?, details = ? where device_id = ?";
-        this.writes = new BatchedWrites(jdbc, batches, mergeSubscription, changeMsisdn, mergeDevice, changeDetails);
+        this.writes =
+                new BatchedWrites(jdbc, batches, pipeline, mergeSubscription, changeMsisdn, mergeDevice, changeDetails);
     }
 
     @Override

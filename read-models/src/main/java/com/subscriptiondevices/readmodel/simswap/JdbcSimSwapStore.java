@@ -1,5 +1,6 @@
 package com.subscriptiondevices.readmodel.simswap;
 
+import com.subscriptiondevices.platform.data.WritePipeline;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -11,18 +12,28 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The SIM swap read model in the table of one version (one schema); each write is one statement. */
+/**
+ * The SIM swap read model in the table of one version (one schema); each write is one statement, sent
+ * with the rest of the command's write when the store has its {@link WritePipeline}, else at once (a
+ * replay: its statements depend on each other's order, so they are not batched by statement).
+ */
 final class JdbcSimSwapStore implements SimSwapStore {
 
     private static final String COLUMNS = "msisdn, subscription_id, org, latest_sim_change";
 
     private final JdbcClient jdbc;
+    private final WritePipeline pipeline;
     private final String table;
     private final String numberGiven;
     private final String simChanged;
 
     JdbcSimSwapStore(JdbcClient jdbc, String schema) {
+        this(jdbc, null, schema);
+    }
+
+    JdbcSimSwapStore(JdbcClient jdbc, WritePipeline pipeline, String schema) {
         this.jdbc = jdbc;
+        this.pipeline = pipeline;
         this.table = schema + ".sim_swap";
         // a subscription that changes its number keeps its one row, under the new number
         this.numberGiven = "merge into " + table + " t using (select cast(? as varchar(16)) as msisdn,"
@@ -39,23 +50,25 @@ final class JdbcSimSwapStore implements SimSwapStore {
 
     @Override
     public void numberGiven(SimSwapRow row) {
-        jdbc.sql(numberGiven)
-                .params(row.msisdn(), row.subscriptionId(), row.org(), timestamp(row.latestSimChange()))
-                .update();
+        write(numberGiven, row.msisdn(), row.subscriptionId(), row.org(), timestamp(row.latestSimChange()));
     }
 
     @Override
     public void numberRemoved(UUID subscriptionId) {
-        jdbc.sql("delete from " + table + " where subscription_id = ?")
-                .param(subscriptionId)
-                .update();
+        write("delete from " + table + " where subscription_id = ?", subscriptionId);
     }
 
     @Override
     public void simChanged(UUID subscriptionId, Instant at) {
-        jdbc.sql(simChanged)
-                .params(timestamp(at), subscriptionId, timestamp(at))
-                .update();
+        write(simChanged, timestamp(at), subscriptionId, timestamp(at));
+    }
+
+    private void write(String statement, Object... params) {
+        if (pipeline != null) {
+            pipeline.send(statement, params);
+        } else {
+            jdbc.sql(statement).params(params).update();
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.subscriptiondevices.readmodel.simswap;
 
+import com.subscriptiondevices.platform.data.WritePipeline;
 import com.subscriptiondevices.readmodel.ReadModel;
 import com.subscriptiondevices.readmodel.StoredRow;
 import java.util.Collection;
@@ -20,10 +21,12 @@ public class SimSwapModel implements ReadModel {
     public static final String SCHEMA = "sim_swap_model";
 
     private final JdbcClient jdbc;
+    private final WritePipeline pipeline;
     private final SimSwapReads live;
 
-    SimSwapModel(JdbcClient jdbc) {
+    SimSwapModel(JdbcClient jdbc, WritePipeline pipeline) {
         this.jdbc = jdbc;
+        this.pipeline = pipeline;
         this.live = new SimSwapReads(new JdbcSimSwapStore(jdbc, SCHEMA));
     }
 
@@ -54,6 +57,12 @@ public class SimSwapModel implements ReadModel {
 
     @Override
     public SimSwapProjection projection(String schema) {
+        return new SimSwapProjection(new JdbcSimSwapStore(jdbc, pipeline, schema));
+    }
+
+    /** Each write at once: a replay's statements depend on each other's order. */
+    @Override
+    public SimSwapProjection replayProjection(String schema) {
         return new SimSwapProjection(new JdbcSimSwapStore(jdbc, schema));
     }
 

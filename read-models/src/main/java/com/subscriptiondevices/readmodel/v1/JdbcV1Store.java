@@ -3,6 +3,7 @@ package com.subscriptiondevices.readmodel.v1;
 import com.subscriptiondevices.api.simreplacement.ChangeRequestStatus;
 import com.subscriptiondevices.api.v1.SubscriptionRef;
 import com.subscriptiondevices.api.v1.V1DeviceView;
+import com.subscriptiondevices.platform.data.WritePipeline;
 import com.subscriptiondevices.readmodel.BatchedWrites;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -47,11 +48,20 @@ final class JdbcV1Store implements V1Store {
 
     /** The store of the version in {@code schema}, writing each change at once. */
     JdbcV1Store(JdbcClient jdbc, String schema) {
-        this(jdbc, null, schema);
+        this(jdbc, null, null, schema);
+    }
+
+    /** The live store of the version in {@code schema}, writing each change with the rest of the write. */
+    JdbcV1Store(JdbcClient jdbc, WritePipeline pipeline, String schema) {
+        this(jdbc, null, pipeline, schema);
     }
 
     /** With {@code batches}, the store of a replay, holding its writes back until a read or the commit. */
     JdbcV1Store(JdbcClient jdbc, JdbcOperations batches, String schema) {
+        this(jdbc, batches, null, schema);
+    }
+
+    private JdbcV1Store(JdbcClient jdbc, JdbcOperations batches, WritePipeline pipeline, String schema) {
         this.jdbc = jdbc;
         this.subscriptions = schema + ".v1_subscription";
         this.devices = schema + ".v1_device";
@@ -105,6 +115,7 @@ final class JdbcV1Store implements V1Store {
         this.writes = new BatchedWrites(
                 jdbc,
                 batches,
+                pipeline,
                 mergeSubscription,
                 mergeDevice,
                 changeAdditionalDetails,

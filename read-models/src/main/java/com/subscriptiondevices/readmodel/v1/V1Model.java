@@ -1,5 +1,6 @@
 package com.subscriptiondevices.readmodel.v1;
 
+import com.subscriptiondevices.platform.data.WritePipeline;
 import com.subscriptiondevices.readmodel.ReadModel;
 import com.subscriptiondevices.readmodel.StoredRow;
 import java.util.ArrayList;
@@ -22,11 +23,13 @@ public class V1Model implements ReadModel {
 
     private final JdbcClient jdbc;
     private final JdbcOperations batches;
+    private final WritePipeline pipeline;
     private final V1Reads live;
 
-    V1Model(JdbcClient jdbc, JdbcOperations batches) {
+    V1Model(JdbcClient jdbc, JdbcOperations batches, WritePipeline pipeline) {
         this.jdbc = jdbc;
         this.batches = batches;
+        this.pipeline = pipeline;
         this.live = new V1Reads(new JdbcV1Store(jdbc, SCHEMA));
     }
 
@@ -57,7 +60,7 @@ public class V1Model implements ReadModel {
 
     @Override
     public V1DeviceProjection projection(String schema) {
-        return new V1DeviceProjection(new JdbcV1Store(jdbc, schema));
+        return new V1DeviceProjection(new JdbcV1Store(jdbc, pipeline, schema));
     }
 
     @Override

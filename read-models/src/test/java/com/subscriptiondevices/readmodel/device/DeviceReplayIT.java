@@ -14,6 +14,7 @@ import com.subscriptiondevices.api.simreplacement.SimReplaced;
 import com.subscriptiondevices.api.subscription.MsisdnChanged;
 import com.subscriptiondevices.api.subscription.SubscriptionCreated;
 import com.subscriptiondevices.api.subscription.SubscriptionId;
+import com.subscriptiondevices.platform.data.WritePipeline;
 import com.subscriptiondevices.readmodel.Devices;
 import com.subscriptiondevices.readmodel.ScratchSchema;
 import com.subscriptiondevices.readmodel.device.DeviceModel.InMemoryDeviceModel;
@@ -40,7 +41,7 @@ class DeviceReplayIT {
     private final JdbcClient jdbc = scratch.jdbc();
     private final JdbcTemplate batches = scratch.batches();
     private final TransactionTemplate transaction = scratch.transaction();
-    private final DeviceModel model = new DeviceModel(jdbc, batches);
+    private final DeviceModel model = new DeviceModel(jdbc, batches, new WritePipeline(batches));
 
     private final SubscriptionId yoigo = SubscriptionId.random();
     private final SubscriptionId masmovil = SubscriptionId.random();

@@ -12,6 +12,7 @@ import com.subscriptiondevices.api.device.SimCard;
 import com.subscriptiondevices.api.simreplacement.SimReplacementRejected;
 import com.subscriptiondevices.api.subscription.SubscriptionCreated;
 import com.subscriptiondevices.api.subscription.SubscriptionId;
+import com.subscriptiondevices.platform.data.WritePipeline;
 import com.subscriptiondevices.readmodel.Devices;
 import com.subscriptiondevices.readmodel.ScratchSchema;
 import java.time.Instant;
@@ -42,7 +43,7 @@ class V1ReplayIT {
     private final JdbcClient jdbc = scratch.jdbc();
     private final JdbcTemplate batches = scratch.batches();
     private final TransactionTemplate transaction = scratch.transaction();
-    private final V1Model model = new V1Model(jdbc, batches);
+    private final V1Model model = new V1Model(jdbc, batches, new WritePipeline(batches));
 
     private final SubscriptionId subscription = SubscriptionId.random();
     private final DeviceId sim = DeviceId.random();

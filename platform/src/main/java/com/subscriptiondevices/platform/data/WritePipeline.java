@@ -1,0 +1,204 @@
+package com.subscriptiondevices.platform.data;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The statements one write sends, in one round trip. A command's unit of work appends its events,
+ * claims what must be unique and writes every read model: on PostgreSQL these statements are held back
+ * and sent together when the unit of work prepares its commit, as one JDBC statement of many (pgjdbc
+ * sends them with a single sync, and the server runs them in order, each seeing the ones before it).
+ * A write is then three round trips whatever it touches: the transaction's opening, its statements, its
+ * commit.
+ *
+ * <p>A statement that needs its outcome says what to do with the number of rows it changed; that runs
+ * once the statements are sent, and what it throws fails the write, as a failure of the statement
+ * itself would. One that fails, fails the whole write: the statements after it do not run, and the
+ * transaction rolls back. Anything that reads what held-back statements write calls {@link #flush()}
+ * first.
+ *
+ * <p>Outside a unit of work that has yet to commit, without a transaction, or on H2 (in the process: a
+ * round trip costs nothing there), each statement runs at once.
+ */
+public final class WritePipeline {
+
+    private final JdbcTemplate jdbc;
+    private volatile Boolean postgres;
+
+    public WritePipeline(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A statement whose outcome the write does not look at. */
+    public void send(String sql, Object... params) {
+        hold(new Statement(sql, params, null, null));
+    }
+
+    /**
+     * A statement whose outcome the write looks at: {@code rowsChanged} gets the number of rows it changed
+     * once it ran, and may throw to fail the write.
+     */
+    public void send(String sql, Object[] params, IntConsumer rowsChanged) {
+        hold(new Statement(sql, params, Objects.requireNonNull(rowsChanged), null));
+    }
+
+    /**
+     * A statement that knows some of its failures better than the database's generic report (an event's
+     * append that lost a race): {@code ownFailure} turns such a failure into the one to throw, and
+     * returns null for any other.
+     */
+    public void send(String sql, Object[] params, Function<DataAccessException, RuntimeException> ownFailure) {
+        hold(new Statement(sql, params, null, Objects.requireNonNull(ownFailure)));
+    }
+
+    /** Sends what the current transaction holds back, if anything. */
+    public void flush() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.getResource(this) instanceof Pending pending) {
+            pending.send();
+        }
+    }
+
+    /** Whether statements sent now are held back, rather than run at once. */
+    public boolean holding() {
+        return CurrentUnitOfWork.isStarted()
+                && !CurrentUnitOfWork.get().root().phase().isAfter(UnitOfWork.Phase.PREPARE_COMMIT)
+                && TransactionSynchronizationManager.isActualTransactionActive()
+                && TransactionSynchronizationManager.isSynchronizationActive()
+                && postgres();
+    }
+
+    private void hold(Statement statement) {
+        if (!holding()) {
+            run(List.of(statement));
+            return;
+        }
+        // the root: each subscribing processor handles the events in a nested unit of work of its own
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            pending = new Pending();
+            TransactionSynchronizationManager.bindResource(this, pending);
+            TransactionSynchronizationManager.registerSynchronization(pending);
+        }
+        pending.hold(statement, unitOfWork);
+    }
+
+    /** Runs the statements as one, in order; then hands each its outcome. */
+    private void run(List<Statement> statements) {
+        String sql = statements.size() == 1
+                ? statements.get(0).sql()
+                : statements.stream().map(Statement::sql).collect(Collectors.joining(";\n"));
+        int[] rows;
+        try {
+            rows = jdbc.execute(connection -> connection.prepareStatement(sql), (PreparedStatement ps) -> {
+                int index = 1;
+                for (Statement statement : statements) {
+                    for (Object param : statement.params()) {
+                        StatementCreatorUtils.setParameterValue(ps, index++, SqlTypeValue.TYPE_UNKNOWN, param);
+                    }
+                }
+                return outcomes(ps, statements.size());
+            });
+        } catch (DataAccessException failure) {
+            for (Statement statement : statements) {
+                RuntimeException own = statement.ownFailure() == null
+                        ? null
+                        : statement.ownFailure().apply(failure);
+                if (own != null) {
+                    throw own;
+                }
+            }
+            throw failure;
+        }
+        for (int i = 0; i < statements.size(); i++) {
+            if (statements.get(i).rowsChanged() != null) {
+                statements.get(i).rowsChanged().accept(rows[i]);
+            }
+        }
+    }
+
+    /** The number of rows each statement changed, in order. */
+    private static int[] outcomes(PreparedStatement ps, int count) throws SQLException {
+        int[] rows = new int[count];
+        boolean resultSet = ps.execute();
+        for (int i = 0; i < count; i++) {
+            if (resultSet) {
+                throw new SQLException("A held-back write returned rows: " + i);
+            }
+            rows[i] = ps.getUpdateCount();
+            resultSet = ps.getMoreResults();
+        }
+        return rows;
+    }
+
+    private boolean postgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = jdbc.execute((ConnectionCallback<Boolean>)
+                    connection -> "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()));
+            postgres = known;
+        }
+        return known;
+    }
+
+    private record Statement(
+            String sql,
+            Object[] params,
+            IntConsumer rowsChanged,
+            Function<DataAccessException, RuntimeException> ownFailure) {}
+
+    /** What one transaction holds back, in the order it was written. */
+    private final class Pending implements TransactionSynchronization {
+
+        private final List<Statement> held = new ArrayList<>();
+        /** The unit of work that sends the statements when it prepares its commit, if one will. */
+        private UnitOfWork<?> sender;
+
+        void hold(Statement statement, UnitOfWork<?> unitOfWork) {
+            held.add(statement);
+            if (sender != unitOfWork) {
+                sender = unitOfWork;
+                // run after whatever prepares this commit now, the event bus's appends and handlers included
+                unitOfWork.onPrepareCommit(u -> send());
+                unitOfWork.onRollback(u -> held.clear());
+            }
+        }
+
+        void send() {
+            sender = null;
+            if (held.isEmpty()) {
+                return;
+            }
+            List<Statement> sending = List.copyOf(held);
+            held.clear();
+            run(sending);
+        }
+
+        /** Anything written after the unit of work's own sending (none known) still goes before the commit. */
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            send();
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(WritePipeline.this);
+        }
+    }
+}
