@@ -90,6 +90,9 @@ public final class NotificationBenchmark {
         if (secret == null) {
             throw new IllegalArgumentException("--secret: the service's devices.security.dev-jwt-secret");
         }
+        if (listeners < 1) {
+            throw new IllegalArgumentException("--listeners: at least 1 (each round compares writes with and without)");
+        }
         new NotificationBenchmark(port, secret, servicePid).run(clients, listeners, rounds, measure, warmup);
     }
 

@@ -145,7 +145,8 @@ public class AxonConfiguration {
      * nodes). A slow transaction leaves a gap that processors wait for up to {@code gapTimeout}; it
      * is well above the longest transaction the service allows ({@code spring.transaction.default-timeout}),
      * so no committed event is ever skipped. Events pass through the registered upcasters on every read
-     * (aggregates, processors, rebuilds and audits alike).
+     * (aggregates, processors, rebuilds and audits alike). A command's appends travel with the rest of its
+     * write, in one round trip ({@link PipelinedEventStorageEngine}).
      */
     @Bean
     EventStorageEngine eventStorageEngine(
