@@ -22,16 +22,9 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
  */
 class OpenedTransactionsIT {
 
-    private final PGSimpleDataSource dataSource = dataSource();
+    private final PGSimpleDataSource dataSource = TestDatabases.mainDataSource();
     /** On connections of its own, never the transaction's. */
-    private final JdbcClient observer = JdbcClient.create(dataSource());
-
-    private static PGSimpleDataSource dataSource() {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(TestDatabases.main());
-        dataSource.setUser(TestDatabases.user());
-        return dataSource;
-    }
+    private final JdbcClient observer = JdbcClient.create(TestDatabases.mainDataSource());
 
     @Test
     void a_transaction_is_open_on_the_server_before_its_first_statement() throws SQLException {

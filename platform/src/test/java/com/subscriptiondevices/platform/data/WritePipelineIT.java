@@ -29,20 +29,13 @@ class WritePipelineIT {
     private static final String TABLE = "write_pipeline_probe";
     private static final String INSERT = "insert into " + TABLE + " (id, note) values (?, ?)";
 
-    private final PGSimpleDataSource dataSource = dataSource();
+    private final PGSimpleDataSource dataSource = TestDatabases.mainDataSource();
     private final JdbcTemplate jdbc = new JdbcTemplate(dataSource);
     private final WritePipeline pipeline = new WritePipeline(jdbc);
     private final SpringTransactionManager transactions =
             new SpringTransactionManager(new OpenedTransactions(dataSource));
     /** On connections of its own, never the unit of work's. */
-    private final JdbcClient observer = JdbcClient.create(dataSource());
-
-    private static PGSimpleDataSource dataSource() {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(TestDatabases.main());
-        dataSource.setUser(TestDatabases.user());
-        return dataSource;
-    }
+    private final JdbcClient observer = JdbcClient.create(TestDatabases.mainDataSource());
 
     @BeforeEach
     void emptyTable() {

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The PostgreSQL databases the integration tests run on. Each is created when missing, so the test
@@ -42,6 +43,15 @@ public final class TestDatabases {
             throw new IllegalStateException("TEST_DATABASE_URL is not a PostgreSQL URL");
         }
         return ensure("jdbc:postgresql://" + parts.group(1) + "/" + parts.group(2) + "_" + name);
+    }
+
+    /** A plain data source on {@link #main()}: a new connection each time, no pool. */
+    public static PGSimpleDataSource mainDataSource() {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(main());
+        dataSource.setUser(user());
+        dataSource.setPassword(System.getenv().getOrDefault("TEST_DATABASE_PASSWORD", ""));
+        return dataSource;
     }
 
     public static String user() {
