@@ -5,6 +5,7 @@ import com.subscriptiondevices.api.error.ErrorCode;
 import com.subscriptiondevices.platform.axon.deadletter.DeadLetterQueues;
 import com.subscriptiondevices.platform.axon.deadletter.DeadLetterView;
 import com.subscriptiondevices.platform.axon.deadletter.RetryResult;
+import com.subscriptiondevices.platform.data.TransientFailures;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -50,15 +51,16 @@ class DeadLetterController {
             @Parameter(description = "Only this processing group's letters, e.g. SimReplacementProcessProcessor")
                     @RequestParam(name = "processing_group", required = false)
                     String processingGroup) {
+        // a read, asked again when it meets a transient failure (a pooled connection the database broke)
         if (!StringUtils.hasText(processingGroup)) {
-            return deadLetters.list(Optional.empty());
+            return TransientFailures.retried(() -> deadLetters.list(Optional.empty()));
         }
         if (!deadLetters.processingGroups().contains(processingGroup)) {
             throw new DomainException(
                     ErrorCode.INVALID_PARAMETER,
                     "processing_group must be one of " + String.join(", ", deadLetters.processingGroups()) + ".");
         }
-        return deadLetters.list(Optional.of(processingGroup));
+        return TransientFailures.retried(() -> deadLetters.list(Optional.of(processingGroup)));
     }
 
     @Operation(

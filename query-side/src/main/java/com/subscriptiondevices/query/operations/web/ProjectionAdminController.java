@@ -1,5 +1,6 @@
 package com.subscriptiondevices.query.operations.web;
 
+import com.subscriptiondevices.platform.data.TransientFailures;
 import com.subscriptiondevices.readmodel.operations.ProjectionStatus;
 import com.subscriptiondevices.readmodel.operations.ProjectionStatusReader;
 import com.subscriptiondevices.readmodel.operations.ReadModelRebuilder;
@@ -99,6 +100,7 @@ class ProjectionAdminController {
     Verification verify(
             @Parameter(description = "The read model, e.g. device-projection or v1-device-projection") @PathVariable
                     String name) {
-        return verifier.verify(name);
+        // a read, asked again when it meets a transient failure (a pooled connection the database broke)
+        return TransientFailures.retried(() -> verifier.verify(name));
     }
 }
