@@ -14,10 +14,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * A read-model store's writes. A live store sends each with the rest of the command's write, in its
  * transaction ({@link WritePipeline}: one round trip for the event's append, its claims and every read
- * model's rows), or at once where there is no such write. A replay's store holds them back and sends them as one JDBC batch per statement: before the transaction
- * commits, and whenever the projection reads (the store calls {@link #flush()} first). A replay writes a
- * thousand events in a transaction; one round trip per statement instead of one per event is most of
- * what a rebuild costs.
+ * model's rows), or at once where there is no such write. A replay's store holds them back and sends
+ * them as one JDBC batch per statement: before the transaction commits, and whenever the projection
+ * reads (the store calls {@link #flush()} first). A replay writes a thousand events in a transaction; one
+ * round trip per statement instead of one per event is most of what a rebuild costs.
  *
  * <p>The batches are sent in the order the statements are declared, not in the order the writes were
  * made: declare them so that no write of a statement depends on a later statement's writes to the same
