@@ -5,17 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.subscriptiondevices.platform.data.OpenedTransactions;
 import com.subscriptiondevices.platform.data.WritePipeline;
+import com.subscriptiondevices.platform.testing.CommandUnitsOfWork;
 import com.subscriptiondevices.platform.testing.TestDatabases;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
-import org.axonframework.common.transaction.Transaction;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -140,12 +139,7 @@ class PipelinedEventStorageEngineIT {
         return new GenericDomainEventMessage<>("Probe", aggregate, sequence, payload);
     }
 
-    /** A unit of work in a transaction of its own, as Axon's transaction interceptor starts one for a command. */
     private UnitOfWork<?> started() {
-        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        Transaction transaction = transactions.startTransaction();
-        unitOfWork.onCommit(u -> transaction.commit());
-        unitOfWork.onRollback(u -> transaction.rollback());
-        return unitOfWork;
+        return CommandUnitsOfWork.started(transactions);
     }
 }

@@ -3,11 +3,10 @@ package com.subscriptiondevices.platform.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.subscriptiondevices.platform.testing.CommandUnitsOfWork;
 import com.subscriptiondevices.platform.testing.TestDatabases;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.axonframework.common.transaction.Transaction;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.AfterEach;
@@ -154,13 +153,8 @@ class WritePipelineIT {
         assertThatThrownBy(() -> pipeline.send(INSERT, 1, "again")).isInstanceOf(DataAccessException.class);
     }
 
-    /** A unit of work in a transaction of its own, as Axon's transaction interceptor starts one for a command. */
     private UnitOfWork<?> started() {
-        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        Transaction transaction = transactions.startTransaction();
-        unitOfWork.onCommit(u -> transaction.commit());
-        unitOfWork.onRollback(u -> transaction.rollback());
-        return unitOfWork;
+        return CommandUnitsOfWork.started(transactions);
     }
 
     private List<String> notes() {
