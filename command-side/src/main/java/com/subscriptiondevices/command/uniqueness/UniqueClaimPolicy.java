@@ -67,12 +67,12 @@ class UniqueClaimPolicy {
     @EventHandler
     void on(DeviceAdded event) {
         String owner = owner(event.subscriptionId(), event.deviceId());
-        claims.claim(
+        require(
                 ClaimKind.DEVICE_ID,
                 event.deviceId().toString(),
                 owner,
-                () -> new DomainException(
-                        ErrorCode.DEVICE_ALREADY_EXISTS, "A device with id " + owner + " exists already."));
+                ErrorCode.DEVICE_ALREADY_EXISTS,
+                "A device with id " + owner + " exists already.");
         claims.claim(
                 ClaimKind.DEVICE_LEGACY_ID,
                 Long.toString(event.legacyId()),
@@ -82,12 +82,12 @@ class UniqueClaimPolicy {
                         "A device with legacy_id " + event.legacyId() + " exists already."));
         if (event.details().deviceAdditionalDetails() != null) {
             String iccid = event.details().deviceAdditionalDetails().iccid();
-            claims.claim(
+            require(
                     ClaimKind.ICCID,
                     iccid,
                     owner,
-                    () -> new DomainException(
-                            ErrorCode.ICCID_IN_USE, "The ICCID " + iccid + " is in use by another device."));
+                    ErrorCode.ICCID_IN_USE,
+                    "The ICCID " + iccid + " is in use by another device.");
         }
     }
 

@@ -158,6 +158,7 @@ public class AxonConfiguration {
             Configuration configuration,
             EventStoreProperties eventStore,
             WritePipeline pipeline) {
+        Class<?> dataType = byte[].class;
         JdbcEventStorageEngine.Builder engine = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
@@ -165,10 +166,10 @@ public class AxonConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .upcasterChain(configuration.upcasterChain())
-                .dataType(byte[].class)
+                .dataType(dataType)
                 .gapTimeout(Math.toIntExact(eventStore.gapTimeout().toMillis()))
                 .batchSize(eventStore.batchSize());
-        return new PipelinedEventStorageEngine(engine, pipeline, byte[].class);
+        return new PipelinedEventStorageEngine(engine, pipeline, dataType);
     }
 
     /**

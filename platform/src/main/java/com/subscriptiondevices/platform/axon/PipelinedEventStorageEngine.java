@@ -1,7 +1,6 @@
 package com.subscriptiondevices.platform.axon;
 
 import com.subscriptiondevices.platform.data.WritePipeline;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import org.axonframework.common.DateTimeUtils;
@@ -41,11 +40,11 @@ final class PipelinedEventStorageEngine extends JdbcEventStorageEngine {
 
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
-        if (!pipeline.holding()) {
+        if (events.isEmpty() || !pipeline.holding()) {
             super.appendEvents(events, serializer);
             return;
         }
-        EventMessage<?> first = null;
+        EventMessage<?> first = events.get(0);
         for (EventMessage<?> message : events) {
             DomainEventMessage<?> event = message instanceof DomainEventMessage<?> domain
                     ? domain
@@ -64,17 +63,19 @@ final class PipelinedEventStorageEngine extends JdbcEventStorageEngine {
                 payload.getData(),
                 metaData.getData()
             };
-            if (first == null) {
-                first = message;
-                EventMessage<?> failed = first;
-                pipeline.send(append, row, failure -> lostItsPlace(failure) ? translated(failure, failed) : null);
+            if (message == first) {
+                // as Axon's own append, the first event names the failure
+                pipeline.send(append, row, failure -> lostItsPlace(failure) ? translated(failure, first) : null);
             } else {
                 pipeline.send(append, row);
             }
         }
     }
 
-    /** A duplicate key of the event store's own table: another write took the sequence number (or the id). */
+    /**
+     * A duplicate key of the event store's own table: another write took the sequence number (or the id).
+     * Only PostgreSQL's statements are held back, so its report says which table refused the row.
+     */
     private boolean lostItsPlace(DataAccessException failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof PSQLException psql && UNIQUE_VIOLATION.equals(psql.getSQLState())) {
@@ -84,9 +85,6 @@ final class PipelinedEventStorageEngine extends JdbcEventStorageEngine {
                 return table == null
                         || table.toLowerCase(Locale.ROOT)
                                 .equals(schema().domainEventTable().toLowerCase(Locale.ROOT));
-            }
-            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
             }
         }
         return false;

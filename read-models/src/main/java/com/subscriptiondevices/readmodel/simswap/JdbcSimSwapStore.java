@@ -1,6 +1,7 @@
 package com.subscriptiondevices.readmodel.simswap;
 
 import com.subscriptiondevices.platform.data.WritePipeline;
+import com.subscriptiondevices.readmodel.BatchedWrites;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -22,10 +23,11 @@ final class JdbcSimSwapStore implements SimSwapStore {
     private static final String COLUMNS = "msisdn, subscription_id, org, latest_sim_change";
 
     private final JdbcClient jdbc;
-    private final WritePipeline pipeline;
     private final String table;
     private final String numberGiven;
+    private final String numberRemoved;
     private final String simChanged;
+    private final BatchedWrites writes;
 
     JdbcSimSwapStore(JdbcClient jdbc, String schema) {
         this(jdbc, null, schema);
@@ -33,7 +35,6 @@ final class JdbcSimSwapStore implements SimSwapStore {
 
     JdbcSimSwapStore(JdbcClient jdbc, WritePipeline pipeline, String schema) {
         this.jdbc = jdbc;
-        this.pipeline = pipeline;
         this.table = schema + ".sim_swap";
         // a subscription that changes its number keeps its one row, under the new number
         this.numberGiven = "merge into " + table + " t using (select cast(? as varchar(16)) as msisdn,"
@@ -44,31 +45,26 @@ final class JdbcSimSwapStore implements SimSwapStore {
                 + " latest_sim_change = s.latest_sim_change"
                 + " when not matched then insert (" + COLUMNS + ")"
                 + " values (s.msisdn, s.subscription_id, s.org, s.latest_sim_change)";
+        this.numberRemoved = "delete from " + table + " where subscription_id = ?";
         this.simChanged =
                 "update " + table + " set latest_sim_change = ? where subscription_id = ? and latest_sim_change < ?";
+        // never a replay's batches: these writes depend on each other's order across statements
+        this.writes = new BatchedWrites(jdbc, null, pipeline, numberGiven, numberRemoved, simChanged);
     }
 
     @Override
     public void numberGiven(SimSwapRow row) {
-        write(numberGiven, row.msisdn(), row.subscriptionId(), row.org(), timestamp(row.latestSimChange()));
+        writes.write(numberGiven, row.msisdn(), row.subscriptionId(), row.org(), timestamp(row.latestSimChange()));
     }
 
     @Override
     public void numberRemoved(UUID subscriptionId) {
-        write("delete from " + table + " where subscription_id = ?", subscriptionId);
+        writes.write(numberRemoved, subscriptionId);
     }
 
     @Override
     public void simChanged(UUID subscriptionId, Instant at) {
-        write(simChanged, timestamp(at), subscriptionId, timestamp(at));
-    }
-
-    private void write(String statement, Object... params) {
-        if (pipeline != null) {
-            pipeline.send(statement, params);
-        } else {
-            jdbc.sql(statement).params(params).update();
-        }
+        writes.write(simChanged, timestamp(at), subscriptionId, timestamp(at));
     }
 
     @Override
