@@ -60,16 +60,17 @@ final class Pgbench {
             """;
 
     /**
-     * The transaction opened on the server: pgjdbc sends its {@code BEGIN} with the first statement, one
-     * round trip ({@code OpenedTransactions}); pgbench would send each in a round trip of its own.
+     * The transaction opened by the write's first round trip: pgjdbc sends its {@code BEGIN} with the
+     * write's first statements, and a savepoint released at once ahead of them proves the BEGIN took
+     * ({@code OpenedTransactions}, {@code WritePipeline}); the pipeline stays open for the write's statements.
      */
     private static final String OPEN =
             """
             \\set seq :seq + 1
             \\startpipeline
             begin;
-            select 1;
-            \\endpipeline
+            savepoint opened_by_its_write;
+            release savepoint opened_by_its_write;
             """;
 
     private static final String APPEND =
@@ -84,12 +85,11 @@ final class Pgbench {
     /**
      * A POST's transaction as the service sends it (PostgreSQL's statement log, at the commit that added
      * this, and {@code bench/write-statements.txt}, which a test of the service holds it to): the
-     * transaction opened on the server; the event appended, the V1 device's merge, the two uniqueness
-     * claims and the V2 device's merge (its org from its subscription's row) in one pipeline; the commit:
-     * 3 round trips. Each client adds routers to a subscription of its
+     * transaction opened, the event appended, the V1 device's merge, the two uniqueness claims and the V2
+     * device's merge (its org from its subscription's row) in one pipeline; the commit: 2 round trips. Each client adds routers to a subscription of its
      * own, as the POST scenario does.
      */
-    static final String POST_SCRIPT = OPEN + "\\startpipeline\n" + APPEND
+    static final String POST_SCRIPT = OPEN + APPEND
             + """
             merge into bench_write_v1_device t using (select
                 cast(md5(cast(:client_id as text) || '-' || cast(:seq as text)) as uuid) as device_id,
@@ -137,10 +137,10 @@ final class Pgbench {
 
     /**
      * A PATCH's transaction as the service sends it, for the PATCH scenario's change (a new serial number
-     * of one router): opened on the server; the event appended, the V1 row's update and the V2 row's
-     * update in one pipeline; the commit: 3 round trips, all on one device.
+     * of one router): the transaction opened, the event appended, the V1 row's update and the V2 row's
+     * update in one pipeline; the commit: 2 round trips, all on one device.
      */
-    static final String PATCH_SCRIPT = OPEN + "\\startpipeline\n" + APPEND
+    static final String PATCH_SCRIPT = OPEN + APPEND
             + """
             update bench_write_v1_device set catalogue_device_id = 'ROUTER-X1', status = 'ACTIVO',
                 contract_document_id = null,

@@ -35,11 +35,12 @@ class PgbenchTest {
 
     @Test
     void roundTripsFollowPipelinesAndLeaveBeginWithTheNextStatement() {
-        String script = "\\set seq :seq + 1\n\\startpipeline\nbegin;\nselect 1;\n\\endpipeline\n"
-                + "insert into bench_write_event (a)\n values (1);\nupdate bench_write_device set a = 1;\ncommit;\n";
+        String script = "\\set seq :seq + 1\n\\startpipeline\nbegin;\nsavepoint s;\nrelease savepoint s;\n"
+                + "insert into bench_write_event (a)\n values (1);\n\\endpipeline\n"
+                + "update bench_write_device set a = 1;\ncommit;\n";
 
         assertThat(Pgbench.roundTrips(script))
-                .isEqualTo("select | insert domainevententry | update device_view | commit");
+                .isEqualTo("savepoint + release + insert domainevententry | update device_view | commit");
     }
 
     private static final String OUTPUT =

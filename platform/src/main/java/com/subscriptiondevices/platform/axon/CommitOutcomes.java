@@ -1,11 +1,13 @@
 package com.subscriptiondevices.platform.axon;
 
+import com.subscriptiondevices.platform.data.OpenedTransactions;
 import com.subscriptiondevices.platform.data.TransientFailures;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventMessage;
@@ -51,9 +53,16 @@ final class CommitOutcomes implements TransactionManager {
         };
     }
 
+    /**
+     * A command's transaction is opened on the server by its write's first statements, which carry
+     * their own guard ({@link OpenedTransactions#openedByItsWrite}); any other (a processor's, a
+     * deadline's) is opened ahead of them.
+     */
     @Override
     public Transaction startTransaction() {
-        Transaction transaction = delegate.startTransaction();
+        Transaction transaction = commands()
+                ? OpenedTransactions.openedByItsWrite(delegate::startTransaction)
+                : delegate.startTransaction();
         return new Transaction() {
             @Override
             public void commit() {
@@ -97,6 +106,10 @@ final class CommitOutcomes implements TransactionManager {
             }
         }
         return false;
+    }
+
+    private static boolean commands() {
+        return CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().getMessage() instanceof CommandMessage<?>;
     }
 
     private static List<String> appendedInThisUnitOfWork() {

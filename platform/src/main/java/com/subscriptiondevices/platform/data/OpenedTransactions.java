@@ -3,9 +3,11 @@ package com.subscriptiondevices.platform.data;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Spring's JDBC transaction manager, except that a transaction on PostgreSQL is open on the server
@@ -20,8 +22,23 @@ import org.springframework.transaction.TransactionDefinition;
  * the transaction with a statement of its own ({@code select 1}, one round trip) leaves nothing of
  * consequence to ride on a failed {@code BEGIN}: it fails the transaction's start instead, which is a
  * transient failure like any other. H2 has no such protocol and gets no extra statement.
+ *
+ * <p>A command's transaction saves that round trip ({@link #openedByItsWrite}): every statement of
+ * consequence it sends goes through the {@link WritePipeline}, whose first batch then starts with a
+ * guard of its own (a {@code SAVEPOINT}, which fails outside a transaction block, and with it the
+ * whole batch). After a cancelled {@code BEGIN} such a write stores nothing, as here.
  */
 public final class OpenedTransactions extends JdbcTransactionManager {
+
+    /** Bound to the thread while a transaction begun by {@link #openedByItsWrite} has yet to be guarded. */
+    static final Object UNGUARDED = new Object() {
+        @Override
+        public String toString() {
+            return "a transaction not yet open on the server";
+        }
+    };
+
+    private static final ThreadLocal<Boolean> BEGINNING_UNOPENED = new ThreadLocal<>();
 
     private volatile Boolean postgres;
 
@@ -29,15 +46,53 @@ public final class OpenedTransactions extends JdbcTransactionManager {
         super(dataSource);
     }
 
+    /**
+     * Begins, through {@code begin}, a transaction that is not opened ahead of its statements: its
+     * write's first batch in the {@link WritePipeline} carries the guard instead. Only for a transaction
+     * whose statements of consequence all go through the pipeline (a command's); one that joins an
+     * existing transaction is what it was.
+     */
+    public static <T> T openedByItsWrite(Supplier<T> begin) {
+        BEGINNING_UNOPENED.set(Boolean.TRUE);
+        try {
+            return begin.get();
+        } finally {
+            BEGINNING_UNOPENED.remove();
+        }
+    }
+
+    /** Whether the current transaction still needs its write's guard. */
+    static boolean unguarded() {
+        return TransactionSynchronizationManager.hasResource(UNGUARDED);
+    }
+
+    /** The current transaction's write carried the guard: the transaction is open on the server. */
+    static void guarded() {
+        TransactionSynchronizationManager.unbindResourceIfPossible(UNGUARDED);
+    }
+
     @Override
     protected void prepareTransactionalConnection(Connection connection, TransactionDefinition definition)
             throws SQLException {
         super.prepareTransactionalConnection(connection, definition);
-        if (postgres(connection)) {
-            try (Statement opening = connection.createStatement()) {
-                opening.execute("select 1");
-            }
+        // one left behind by a transaction whose start failed after this point
+        guarded();
+        if (!postgres(connection)) {
+            return;
         }
+        if (BEGINNING_UNOPENED.get() != null) {
+            TransactionSynchronizationManager.bindResource(UNGUARDED, Boolean.TRUE);
+            return;
+        }
+        try (Statement opening = connection.createStatement()) {
+            opening.execute("select 1");
+        }
+    }
+
+    @Override
+    protected void doCleanupAfterCompletion(Object transaction) {
+        guarded();
+        super.doCleanupAfterCompletion(transaction);
     }
 
     private boolean postgres(Connection connection) throws SQLException {

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlTypeValue;
@@ -23,8 +24,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * claims what must be unique and writes every read model: on PostgreSQL these statements are held back
  * and sent together when the unit of work prepares its commit, as one JDBC statement of many (pgjdbc
  * sends them with a single sync, and the server runs them in order, each seeing the ones before it).
- * A write is then three round trips whatever it touches: the transaction's opening, its statements, its
- * commit.
+ * A command's write is then two round trips whatever it touches: its statements (with pgjdbc's
+ * {@code BEGIN}), its commit.
+ *
+ * <p>The first batch a command's transaction sends begins with a guard, {@code SAVEPOINT} and its
+ * {@code RELEASE}: that transaction is not opened on the server ahead of its statements
+ * ({@link OpenedTransactions#openedByItsWrite}), and pgjdbc's {@code BEGIN} travels as a query of its
+ * own, which a cancel can fail alone. The batch would then run outside any transaction and commit by
+ * itself; the {@code SAVEPOINT} fails there, and with it the whole batch, so nothing of the write is
+ * stored and the failure is transient.
  *
  * <p>A statement that needs its outcome says what to do with the number of rows it changed; that runs
  * once the statements are sent, and what it throws fails the write, as a failure of the statement
@@ -36,6 +44,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * round trip costs nothing there), each statement runs at once.
  */
 public final class WritePipeline {
+
+    /** PostgreSQL's SQL state for a statement that needs a transaction block, run outside one. */
+    private static final String NO_ACTIVE_TRANSACTION = "25P01";
 
     private final JdbcTemplate jdbc;
     private volatile Boolean postgres;
@@ -99,8 +110,11 @@ public final class WritePipeline {
         pending.hold(statement, unitOfWork);
     }
 
-    /** Runs the statements as one, in order; then hands each its outcome. */
-    private void run(List<Statement> statements) {
+    /** Runs the statements as one, in order, after the guard when the transaction needs it; then hands each its outcome. */
+    private void run(List<Statement> written) {
+        boolean guarding =
+                OpenedTransactions.unguarded() && TransactionSynchronizationManager.isActualTransactionActive();
+        List<Statement> statements = guarding ? withGuard(written) : written;
         String sql = statements.size() == 1
                 ? statements.get(0).sql()
                 : statements.stream().map(Statement::sql).collect(Collectors.joining(";\n"));
@@ -126,11 +140,34 @@ public final class WritePipeline {
             }
             throw failure;
         }
+        if (guarding) {
+            OpenedTransactions.guarded();
+        }
         for (int i = 0; i < statements.size(); i++) {
             if (statements.get(i).rowsChanged() != null) {
                 statements.get(i).rowsChanged().accept(rows[i]);
             }
         }
+    }
+
+    private static List<Statement> withGuard(List<Statement> written) {
+        List<Statement> guarded = new ArrayList<>(written.size() + 2);
+        guarded.add(new Statement("savepoint opened_by_its_write", new Object[0], null, WritePipeline::notBegun));
+        guarded.add(new Statement("release savepoint opened_by_its_write", new Object[0], null, null));
+        guarded.addAll(written);
+        return guarded;
+    }
+
+    /** The guard's failure: the transaction's {@code BEGIN} failed, so nothing of the write ran. */
+    private static RuntimeException notBegun(DataAccessException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && NO_ACTIVE_TRANSACTION.equals(sql.getSQLState())) {
+                return new TransientDataAccessResourceException(
+                        "The transaction had not begun on the server (its BEGIN failed): nothing of the write ran",
+                        failure);
+            }
+        }
+        return null;
     }
 
     /** The number of rows each statement changed, in order. */

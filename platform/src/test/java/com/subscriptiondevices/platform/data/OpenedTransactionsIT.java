@@ -27,11 +27,22 @@ class OpenedTransactionsIT {
     private final JdbcClient observer = JdbcClient.create(TestDatabases.mainDataSource());
 
     @Test
-    void a_transaction_is_open_on_the_server_before_its_first_statement() throws SQLException {
+    void a_transaction_is_open_on_the_server_before_its_first_statement() {
         assertThat(serverStateAtStart(new OpenedTransactions(dataSource))).isEqualTo("idle in transaction");
         assertThat(serverStateAtStart(new JdbcTransactionManager(dataSource)))
                 .as("pgjdbc's BEGIN, left to travel with the first statement")
                 .isEqualTo("idle");
+    }
+
+    @Test
+    void a_commands_transaction_is_left_to_its_writes_guard_and_leaves_nothing_behind() {
+        OpenedTransactions transactions = new OpenedTransactions(dataSource);
+
+        assertThat(OpenedTransactions.openedByItsWrite(() -> serverStateAtStart(transactions)))
+                .as("opened by its write's first batch, not ahead of it")
+                .isEqualTo("idle");
+        assertThat(OpenedTransactions.unguarded()).as("after it ended").isFalse();
+        assertThat(serverStateAtStart(transactions)).isEqualTo("idle in transaction");
     }
 
     @Test
@@ -61,9 +72,10 @@ class OpenedTransactionsIT {
     }
 
     /** The server's view of the transaction's connection right after it began, before any statement. */
-    private String serverStateAtStart(PlatformTransactionManager transactions) throws SQLException {
+    private String serverStateAtStart(PlatformTransactionManager transactions) {
         TransactionStatus status = transactions.getTransaction(new DefaultTransactionDefinition());
         try {
+
             Connection connection = DataSourceUtils.getConnection(dataSource);
             int pid = connection.unwrap(PGConnection.class).getBackendPID();
             // the backend reports its state a moment after it answered: wait for it to settle
@@ -76,6 +88,8 @@ class OpenedTransactionsIT {
                         .single();
             } while (state.equals("active") && System.nanoTime() < deadline);
             return state;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         } finally {
             transactions.rollback(status);
         }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.subscriptiondevices.platform.testing.CommandUnitsOfWork;
 import com.subscriptiondevices.platform.testing.TestDatabases;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -12,11 +14,14 @@ import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * On PostgreSQL, the statements of a unit of work wait for its commit and go together, in order, each
@@ -153,8 +158,91 @@ class WritePipelineIT {
         assertThatThrownBy(() -> pipeline.send(INSERT, 1, "again")).isInstanceOf(DataAccessException.class);
     }
 
+    @Test
+    void a_commands_transaction_is_opened_by_its_writes_first_batch_not_ahead_of_it() throws SQLException {
+        UnitOfWork<?> unitOfWork = startedAsACommand();
+        int pid = DataSourceUtils.getConnection(dataSource)
+                .unwrap(PGConnection.class)
+                .getBackendPID();
+        pipeline.send(INSERT, 1, "guarded");
+        assertThat(serverState(pid)).as("nothing sent yet, not even the BEGIN").isEqualTo("idle");
+
+        pipeline.flush();
+        assertThat(serverState(pid)).isEqualTo("idle in transaction");
+        pipeline.send(INSERT, 2, "after the guard");
+        unitOfWork.commit();
+
+        assertThat(notes()).containsExactly("1:guarded", "2:after the guard");
+    }
+
+    /**
+     * pgjdbc sends a transaction's {@code BEGIN} as a query of its own: a cancel can fail it alone, and
+     * the statements after it then run outside any transaction. An autocommit connection is that state,
+     * made on purpose.
+     */
+    @Test
+    void a_write_whose_begin_failed_stores_nothing_though_its_statements_reach_the_server() {
+        UnitOfWork<?> unitOfWork = startedAsACommand();
+        asIfItsBeginFailed(unitOfWork);
+        pipeline.send(INSERT, 1, "alone?");
+        pipeline.send(INSERT, 2, "alone too?");
+
+        assertThatThrownBy(unitOfWork::commit)
+                .isInstanceOf(TransientDataAccessException.class)
+                .hasMessageContaining("had not begun");
+        assertThat(notes()).isEmpty();
+    }
+
+    /** The same state for a transaction opened ahead of its statements, which carries no guard: the hazard. */
+    @Test
+    void without_the_guard_a_write_outside_a_transaction_commits_its_statements_on_their_own() {
+        UnitOfWork<?> unitOfWork = started();
+        asIfItsBeginFailed(unitOfWork);
+        pipeline.send(INSERT, 1, "alone");
+        unitOfWork.onPrepareCommit(u -> {
+            throw new IllegalStateException("a failure after the write's statements");
+        });
+
+        assertThatThrownBy(unitOfWork::commit).isInstanceOf(IllegalStateException.class);
+        assertThat(notes()).as("rolled back, and yet stored").containsExactly("1:alone");
+    }
+
+    /** The transaction's connection leaves its transaction block as the unit of work prepares its commit. */
+    private void asIfItsBeginFailed(UnitOfWork<?> unitOfWork) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        unitOfWork.onPrepareCommit(u -> autoCommit(connection, true));
+        // the rollback's handlers run last-registered first: the transaction's own rollback comes after this
+        unitOfWork.onRollback(u -> autoCommit(connection, false));
+    }
+
+    private static void autoCommit(Connection connection, boolean autoCommit) {
+        try {
+            connection.setAutoCommit(autoCommit);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String serverState(int pid) {
+        // the backend reports its state a moment after it answered: wait for it to settle
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        String state;
+        do {
+            state = observer.sql("select state from pg_stat_activity where pid = ?")
+                    .param(pid)
+                    .query(String.class)
+                    .single();
+        } while (state.equals("active") && System.nanoTime() < deadline);
+        return state;
+    }
+
     private UnitOfWork<?> started() {
         return CommandUnitsOfWork.started(transactions);
+    }
+
+    /** As a command's: the transaction is opened by the write's first batch. */
+    private UnitOfWork<?> startedAsACommand() {
+        return CommandUnitsOfWork.started(() -> OpenedTransactions.openedByItsWrite(transactions::startTransaction));
     }
 
     private List<String> notes() {
