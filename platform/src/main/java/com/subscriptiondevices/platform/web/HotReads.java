@@ -26,7 +26,8 @@ import tools.jackson.databind.ObjectWriter;
  * the annotated controllers' handler lookup over every mapping, their argument resolution and their
  * return-value handling, and calls the same controller method. Any other request to the same path falls
  * through to the annotated controller, which answers it exactly as before (HEAD, another media type, a
- * malformed or repeated parameter...). The annotated methods stay the documented operations.
+ * malformed or repeated parameter...). The annotated methods stay the documented operations. The device
+ * PATCH, the write asked most, has a route of its own on the same terms ({@code DeviceWriteRoutes}).
  */
 @Configuration(proxyBeanMethods = false)
 public class HotReads {
@@ -54,7 +55,7 @@ public class HotReads {
      */
     public static RequestPredicate plain(Set<String> parameters, String... uuids) {
         return request -> request.method() == HttpMethod.GET
-                && acceptsJson(request.headers().header(HttpHeaders.ACCEPT))
+                && answersJson(request)
                 && knownOnceEach(request.servletRequest(), parameters)
                 && canonicalUuids(request, uuids);
     }
@@ -80,6 +81,11 @@ public class HotReads {
     /** A 200 with the body as JSON. */
     public static ServerResponse ok(Object body, ObjectWriter json) {
         return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsBytes(body));
+    }
+
+    /** Whether the request takes a JSON answer without weighing it against others (no Accept, or JSON's). */
+    public static boolean answersJson(ServerRequest request) {
+        return acceptsJson(request.headers().header(HttpHeaders.ACCEPT));
     }
 
     private static boolean acceptsJson(List<String> header) {
@@ -114,7 +120,8 @@ public class HotReads {
         return true;
     }
 
-    private static boolean canonicalUuids(ServerRequest request, String... names) {
+    /** Whether each path variable named is a UUID in its canonical form. */
+    public static boolean canonicalUuids(ServerRequest request, String... names) {
         for (String name : names) {
             if (!canonicalUuid(request.pathVariable(name))) {
                 return false;
