@@ -78,16 +78,7 @@ class OpenedTransactionsIT {
 
             Connection connection = DataSourceUtils.getConnection(dataSource);
             int pid = connection.unwrap(PGConnection.class).getBackendPID();
-            // the backend reports its state a moment after it answered: wait for it to settle
-            long deadline = System.nanoTime() + 2_000_000_000L;
-            String state;
-            do {
-                state = observer.sql("select state from pg_stat_activity where pid = ?")
-                        .param(pid)
-                        .query(String.class)
-                        .single();
-            } while (state.equals("active") && System.nanoTime() < deadline);
-            return state;
+            return ServerStates.settled(observer, pid);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         } finally {

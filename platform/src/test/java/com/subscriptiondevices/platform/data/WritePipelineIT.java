@@ -165,10 +165,12 @@ class WritePipelineIT {
                 .unwrap(PGConnection.class)
                 .getBackendPID();
         pipeline.send(INSERT, 1, "guarded");
-        assertThat(serverState(pid)).as("nothing sent yet, not even the BEGIN").isEqualTo("idle");
+        assertThat(ServerStates.settled(observer, pid))
+                .as("nothing sent yet, not even the BEGIN")
+                .isEqualTo("idle");
 
         pipeline.flush();
-        assertThat(serverState(pid)).isEqualTo("idle in transaction");
+        assertThat(ServerStates.settled(observer, pid)).isEqualTo("idle in transaction");
         pipeline.send(INSERT, 2, "after the guard");
         unitOfWork.commit();
 
@@ -221,19 +223,6 @@ class WritePipelineIT {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private String serverState(int pid) {
-        // the backend reports its state a moment after it answered: wait for it to settle
-        long deadline = System.nanoTime() + 2_000_000_000L;
-        String state;
-        do {
-            state = observer.sql("select state from pg_stat_activity where pid = ?")
-                    .param(pid)
-                    .query(String.class)
-                    .single();
-        } while (state.equals("active") && System.nanoTime() < deadline);
-        return state;
     }
 
     private UnitOfWork<?> started() {
