@@ -1,5 +1,6 @@
 package com.subscriptiondevices.readmodel;
 
+import com.subscriptiondevices.platform.data.Databases;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -22,10 +23,8 @@ public class ReadModelGuard {
 
     ReadModelGuard(JdbcClient jdbc) {
         this.inProcess = !jdbc.sql("select 1")
-                .query((rs, row) ->
-                        rs.getStatement().getConnection().getMetaData().getDatabaseProductName())
-                .single()
-                .equals("PostgreSQL");
+                .query((rs, row) -> Databases.postgres(rs.getStatement().getConnection()))
+                .single();
     }
 
     /** Whether the database is PostgreSQL, whose table locks make the switch atomic across processes. */

@@ -98,7 +98,7 @@ public final class OpenedTransactions extends JdbcTransactionManager {
     private boolean postgres(Connection connection) throws SQLException {
         Boolean known = postgres;
         if (known == null) {
-            known = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+            known = Databases.postgres(connection);
             postgres = known;
         }
         return known;

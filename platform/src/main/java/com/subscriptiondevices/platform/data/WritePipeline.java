@@ -187,8 +187,7 @@ public final class WritePipeline {
     private boolean postgres() {
         Boolean known = postgres;
         if (known == null) {
-            known = jdbc.execute((ConnectionCallback<Boolean>)
-                    connection -> "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()));
+            known = jdbc.execute((ConnectionCallback<Boolean>) Databases::postgres);
             postgres = known;
         }
         return known;
