@@ -86,8 +86,8 @@ final class Pgbench {
      * A POST's transaction as the service sends it (PostgreSQL's statement log, at the commit that added
      * this, and {@code bench/write-statements.txt}, which a test of the service holds it to): the
      * transaction opened, the event appended, the V1 device's merge, the two uniqueness claims and the V2
-     * device's merge (its org from its subscription's row) in one pipeline; the commit: 2 round trips. Each client adds routers to a subscription of its
-     * own, as the POST scenario does.
+     * device's merge (its org from its subscription's row) in one pipeline; the commit: 2 round trips.
+     * Each client adds routers to a subscription of its own, as the POST scenario does.
      */
     static final String POST_SCRIPT = OPEN + APPEND
             + """

@@ -75,7 +75,6 @@ class OpenedTransactionsIT {
     private String serverStateAtStart(PlatformTransactionManager transactions) {
         TransactionStatus status = transactions.getTransaction(new DefaultTransactionDefinition());
         try {
-
             Connection connection = DataSourceUtils.getConnection(dataSource);
             int pid = connection.unwrap(PGConnection.class).getBackendPID();
             return ServerStates.settled(observer, pid);

@@ -78,15 +78,8 @@ class DeviceWriteRoutes {
         } catch (InvalidMediaTypeException malformed) {
             return false;
         }
-        if (type.getCharset() != null && !StandardCharsets.UTF_8.equals(type.getCharset())) {
-            return false;
-        }
-        for (MediaType accepted : PATCH_TYPES) {
-            if (accepted.equalsTypeAndSubtype(type)
-                    && type.getParameters().keySet().stream().allMatch(name -> name.equalsIgnoreCase("charset"))) {
-                return true;
-            }
-        }
-        return false;
+        return PATCH_TYPES.stream().anyMatch(type::equalsTypeAndSubtype)
+                && type.getParameters().keySet().stream().allMatch(name -> name.equalsIgnoreCase("charset"))
+                && (type.getCharset() == null || StandardCharsets.UTF_8.equals(type.getCharset()));
     }
 }
