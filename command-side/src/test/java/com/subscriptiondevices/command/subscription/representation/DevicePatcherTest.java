@@ -135,6 +135,27 @@ class DevicePatcherTest {
     }
 
     @Test
+    void a_test_compares_with_the_values_as_the_device_is_shown_exactly() {
+        // the phone is shown with the amount 100.5 (normalized), legacy account 777 and a commitment 55
+        DevicePatcher.Patched patched = patcher.apply(
+                aPhone(),
+                """
+                [{"op":"test","path":"/insurable_amount","value":100.5},
+                 {"op":"test","path":"/legacy_account_id","value":777},
+                 {"op":"test","path":"/commitments/0/legacy_id","value":55},
+                 {"op":"replace","path":"/serial_number","value":"SN-2"}]
+                """,
+                false);
+
+        assertThat(patched.details().serialNumber()).isEqualTo("SN-2");
+        assertThat(patched.details().insurableAmount()).isEqualTo(new BigDecimal("100.5"));
+        assertRefused(
+                () -> patcher.apply(
+                        aPhone(), "[{\"op\":\"test\",\"path\":\"/insurable_amount\",\"value\":\"100.5\"}]", false),
+                ErrorCode.INVALID_PATCH);
+    }
+
+    @Test
     void a_commitment_added_without_an_id_is_given_one_and_the_others_keep_theirs() {
         DevicePatcher.Patched patched = patcher.apply(
                 aPhone(), "[{\"op\":\"add\",\"path\":\"/commitments/-\",\"value\":{\"legacy_id\":56}}]", false);
