@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Conventions;
@@ -47,6 +48,7 @@ import tools.jackson.databind.ObjectWriter;
  * and refused with the same exceptions, so both answer alike.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // not the operator's command line
 class DeviceWriteRoutes {
 
     private static final List<MediaType> PATCH_TYPES =
