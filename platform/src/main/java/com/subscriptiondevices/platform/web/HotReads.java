@@ -27,7 +27,7 @@ import tools.jackson.databind.ObjectWriter;
  * return-value handling, and calls the same controller method. Any other request to the same path falls
  * through to the annotated controller, which answers it exactly as before (HEAD, another media type, a
  * malformed or repeated parameter...). The annotated methods stay the documented operations. The device
- * PATCH, the write asked most, has a route of its own on the same terms ({@code DeviceWriteRoutes}).
+ * writes asked most, POST and PATCH, have routes of their own on the same terms ({@code DeviceWriteRoutes}).
  */
 @Configuration(proxyBeanMethods = false)
 public class HotReads {

@@ -90,23 +90,26 @@ class DeviceWriteRoutes {
 
     /** A POST the annotated mapping would take as it is, with a JSON body of known, non-zero length. */
     static RequestPredicate plainPost() {
-        return request -> request.method() == HttpMethod.POST
-                && request.servletRequest().getQueryString() == null
-                && request.servletRequest().getContentLengthLong() > 0
-                && utf8Body(request.headers().header(HttpHeaders.CONTENT_TYPE), POST_TYPES)
-                && HotReads.answersJson(request)
-                && HotReads.canonicalUuids(request, "subscriptionId");
+        return plainWrite(HttpMethod.POST, POST_TYPES, "subscriptionId");
     }
 
     /** A PATCH the annotated mapping would take as it is, with a body of known, non-zero length. */
     static RequestPredicate plainPatch() {
-        return request -> request.method() == HttpMethod.PATCH
+        return plainWrite(HttpMethod.PATCH, PATCH_TYPES, "subscriptionId", "deviceId")
+                .and(request -> request.headers().header(HttpHeaders.IF_MATCH).size() <= 1);
+    }
+
+    /**
+     * A write without a query whose body, of known non-zero length, is one of {@code types} in UTF-8, whose
+     * answer may be JSON, and whose path variables named in {@code uuids} are canonical UUIDs.
+     */
+    private static RequestPredicate plainWrite(HttpMethod method, List<MediaType> types, String... uuids) {
+        return request -> request.method() == method
                 && request.servletRequest().getQueryString() == null
                 && request.servletRequest().getContentLengthLong() > 0
-                && utf8Body(request.headers().header(HttpHeaders.CONTENT_TYPE), PATCH_TYPES)
-                && request.headers().header(HttpHeaders.IF_MATCH).size() <= 1
+                && utf8Body(request.headers().header(HttpHeaders.CONTENT_TYPE), types)
                 && HotReads.answersJson(request)
-                && HotReads.canonicalUuids(request, "subscriptionId", "deviceId");
+                && HotReads.canonicalUuids(request, uuids);
     }
 
     /** One content type, among {@code types}, in UTF-8 (said or not) and without other parameters. */
@@ -133,11 +136,12 @@ class DeviceWriteRoutes {
     private record DeviceBodies(JacksonJsonHttpMessageConverter converter, Validator validator) {
 
         private static final MethodParameter ADDED = addedDevice();
+        private static final String ADDED_NAME = Conventions.getVariableNameForParameter(ADDED);
+        private static final ResolvableType REQUEST = ResolvableType.forClass(DeviceRequest.class);
 
         DeviceRequest valid(HttpServletRequest request) throws IOException, MethodArgumentNotValidException {
-            DeviceRequest body = (DeviceRequest) converter.read(
-                    ResolvableType.forClass(DeviceRequest.class), new ServletServerHttpRequest(request), null);
-            BindingResult errors = new BeanPropertyBindingResult(body, Conventions.getVariableNameForParameter(ADDED));
+            DeviceRequest body = (DeviceRequest) converter.read(REQUEST, new ServletServerHttpRequest(request), null);
+            BindingResult errors = new BeanPropertyBindingResult(body, ADDED_NAME);
             validator.validate(body, errors);
             if (errors.hasErrors()) {
                 throw new MethodArgumentNotValidException(ADDED, errors);
