@@ -7,6 +7,7 @@ import com.subscriptiondevices.command.hub.BackgroundThreads;
 import com.subscriptiondevices.command.hub.listener.HostResolver;
 import com.subscriptiondevices.platform.security.Scopes;
 import com.subscriptiondevices.platform.testing.TestDatabases;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -61,6 +62,9 @@ class HubIT extends ServiceIT {
 
     @Autowired
     EventProcessingConfiguration processing;
+
+    @Autowired
+    MeterRegistry meters;
 
     private final List<TestListener> listeners = new ArrayList<>();
     private final List<Registered> registrations = new ArrayList<>();
@@ -726,6 +730,47 @@ class HubIT extends ServiceIT {
                         .map(TestListener.Received::eventId)
                         .toList())
                 .isEqualTo(changes);
+    }
+
+    /**
+     * Listeners of one org that keep up are at one position when an event comes: they share one read of the
+     * hub's stream (metric {@code hub.stream.reads}) instead of each reading the same rows, and each still
+     * gets every event, in order.
+     */
+    @Test
+    void listeners_at_one_position_share_their_reads_of_the_stream_and_each_gets_every_event_in_order() {
+        String org = org();
+        List<TestListener> four = List.of(listener(), listener(), listener(), listener());
+        four.forEach(listener -> register(org, listener.callback(), null));
+        String subscription = subscriptionIn(org);
+        four.forEach(listener -> listener.awaitDelivered(1, Duration.ofSeconds(10)));
+        double database = streamReads("database");
+        double shared = streamReads("shared");
+
+        for (int i = 0; i < 10; i++) {
+            addTerminal(org, subscription);
+        }
+
+        List<String> events = eventIds(subscription);
+        assertThat(events).hasSize(11);
+        for (TestListener listener : four) {
+            listener.awaitDelivered(11, Duration.ofSeconds(15));
+            assertThat(listener.delivered().stream()
+                            .map(TestListener.Received::eventId)
+                            .toList())
+                    .isEqualTo(events);
+        }
+        double fromDatabase = streamReads("database") - database;
+        double fromAnother = streamReads("shared") - shared;
+        assertThat(fromDatabase).isGreaterThanOrEqualTo(1);
+        // four listeners woken together by each append: most of their reads are another's
+        assertThat(fromAnother)
+                .as("reads shared, against %s from the database", fromDatabase)
+                .isGreaterThan(fromDatabase);
+    }
+
+    private double streamReads(String source) {
+        return meters.counter("hub.stream.reads", "source", source).count();
     }
 
     /**

@@ -49,6 +49,7 @@ public final class HubDispatcher implements SmartLifecycle {
     private final HubMetrics metrics;
     private final NotificationProperties settings;
     private final Clock clock;
+    private final SharedReads reads;
     private final Map<UUID, ListenerWorker> owned = new ConcurrentHashMap<>();
     private final ScheduledExecutorService ticker =
             Executors.newSingleThreadScheduledExecutor(BackgroundThreads.named("hub-dispatcher"));
@@ -76,6 +77,7 @@ public final class HubDispatcher implements SmartLifecycle {
         this.metrics = metrics;
         this.settings = settings;
         this.clock = clock;
+        this.reads = new SharedReads(store::eventsAfter, metrics::streamRead);
     }
 
     /** New events are in the hub's stream (this process appended them): run the workers now. */
@@ -210,7 +212,7 @@ public final class HubDispatcher implements SmartLifecycle {
 
     private ListenerWorker worker(UUID id) {
         return new ListenerWorker(
-                id, instance, store, client, policy, metrics, settings, sends, clock, () -> letGo(id));
+                id, instance, store, reads, client, policy, metrics, settings, sends, clock, () -> letGo(id));
     }
 
     private void dispatch() {

@@ -17,15 +17,32 @@ import java.util.concurrent.atomic.AtomicLong;
  * (delivered, failed), {@code hub.delivery.latency} from the event's commit to the listener's 2xx,
  * {@code hub.delivery.duration} of each attempt, and the {@code hub.pending} gauge. In Prometheus:
  * {@code hub_deliveries_total}, {@code hub_delivery_latency_seconds}, {@code hub_delivery_duration_seconds},
- * {@code hub_pending}. A listener's meters go with it.
+ * {@code hub_pending}. A listener's meters go with it. And for the instance, {@code hub.stream.reads} by
+ * {@code source}: the listeners' reads of the hub's stream, from the database or shared with another
+ * listener's read ({@link SharedReads}); {@code hub_stream_reads_total} in Prometheus.
  */
 final class HubMetrics {
 
     private final MeterRegistry registry;
     private final Map<UUID, Meters> meters = new ConcurrentHashMap<>();
 
+    private final Counter readFromDatabase;
+    private final Counter readShared;
+
     HubMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.readFromDatabase = Counter.builder("hub.stream.reads")
+                .description("Listeners' reads of the hub's stream: from the database, or shared with another's read")
+                .tags("source", "database")
+                .register(registry);
+        this.readShared = Counter.builder("hub.stream.reads")
+                .description("Listeners' reads of the hub's stream: from the database, or shared with another's read")
+                .tags("source", "shared")
+                .register(registry);
+    }
+
+    void streamRead(boolean shared) {
+        (shared ? readShared : readFromDatabase).increment();
     }
 
     private final class Meters {

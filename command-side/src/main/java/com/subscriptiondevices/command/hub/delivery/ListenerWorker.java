@@ -37,6 +37,7 @@ final class ListenerWorker {
     private final UUID id;
     private final String instance;
     private final DeliveryStore store;
+    private final SharedReads reads;
     private final CallbackClient client;
     private final CallbackPolicy policy;
     private final HubMetrics metrics;
@@ -60,6 +61,7 @@ final class ListenerWorker {
             UUID id,
             String instance,
             DeliveryStore store,
+            SharedReads reads,
             CallbackClient client,
             CallbackPolicy policy,
             HubMetrics metrics,
@@ -70,6 +72,7 @@ final class ListenerWorker {
         this.id = id;
         this.instance = instance;
         this.store = store;
+        this.reads = reads;
         this.client = client;
         this.policy = policy;
         this.metrics = metrics;
@@ -177,7 +180,7 @@ final class ListenerWorker {
         int batch = settings.batchSize();
         List<DeliveryStore.Parked> due =
                 nextParkedDue != null && nextParkedDue.isAfter(now) ? List.of() : store.dueParked(id, now, batch);
-        List<DeliveryStore.HubEvent> fresh = store.eventsAfter(target.org(), target.position(), batch);
+        List<DeliveryStore.HubEvent> fresh = reads.eventsAfter(target.org(), target.position(), batch, latestSeq);
         List<DeliveryStore.HubEvent> wanted = fresh.stream()
                 .filter(event -> query.wants(event.type()) && target.hears(event))
                 .toList();
