@@ -31,18 +31,24 @@ class SharedReadsTest {
     private final AtomicInteger shared = new AtomicInteger();
     private final AtomicLong now = new AtomicLong();
 
-    private final SharedReads reads = new SharedReads(
-            (org, position, limit) -> {
-                queries.incrementAndGet();
-                synchronized (stream) {
-                    return stream.stream()
-                            .filter(event -> event.seq() > position)
-                            .limit(limit)
-                            .toList();
-                }
-            },
-            wasShared -> (wasShared ? shared : fromDatabase).incrementAndGet(),
-            now::get);
+    private final SharedReads reads = over((org, position, limit) -> {
+        queries.incrementAndGet();
+        return streamAfter(position, limit);
+    });
+
+    /** Shared reads over that source, counted in {@link #fromDatabase} and {@link #shared}, on the test's clock. */
+    private SharedReads over(SharedReads.Source source) {
+        return new SharedReads(source, wasShared -> (wasShared ? shared : fromDatabase).incrementAndGet(), now::get);
+    }
+
+    private List<DeliveryStore.HubEvent> streamAfter(long position, int limit) {
+        synchronized (stream) {
+            return stream.stream()
+                    .filter(event -> event.seq() > position)
+                    .limit(limit)
+                    .toList();
+        }
+    }
 
     private long append(int count) {
         synchronized (stream) {
@@ -115,21 +121,16 @@ class SharedReadsTest {
         long latest = append(2);
         CountDownLatch reading = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        SharedReads slow = new SharedReads(
-                (org, position, limit) -> {
-                    queries.incrementAndGet();
-                    reading.countDown();
-                    try {
-                        release.await(10, TimeUnit.SECONDS);
-                    } catch (InterruptedException interrupted) {
-                        Thread.currentThread().interrupt();
-                    }
-                    synchronized (stream) {
-                        return List.copyOf(stream);
-                    }
-                },
-                wasShared -> (wasShared ? shared : fromDatabase).incrementAndGet(),
-                now::get);
+        SharedReads slow = over((org, position, limit) -> {
+            queries.incrementAndGet();
+            reading.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            return streamAfter(position, limit);
+        });
 
         CompletableFuture<List<DeliveryStore.HubEvent>> first =
                 CompletableFuture.supplyAsync(() -> slow.eventsAfter("org-a", 0, 200, latest), listeners);
@@ -154,17 +155,12 @@ class SharedReadsTest {
     void aFailedReadIsNotShared() {
         long latest = append(1);
         AtomicInteger calls = new AtomicInteger();
-        SharedReads failingOnce = new SharedReads(
-                (org, position, limit) -> {
-                    if (calls.incrementAndGet() == 1) {
-                        throw new org.springframework.dao.QueryTimeoutException("canceling statement");
-                    }
-                    synchronized (stream) {
-                        return List.copyOf(stream);
-                    }
-                },
-                wasShared -> (wasShared ? shared : fromDatabase).incrementAndGet(),
-                now::get);
+        SharedReads failingOnce = over((org, position, limit) -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new org.springframework.dao.QueryTimeoutException("canceling statement");
+            }
+            return streamAfter(position, limit);
+        });
 
         assertThatThrownBy(() -> failingOnce.eventsAfter("org-a", 0, 200, latest))
                 .isInstanceOf(org.springframework.dao.QueryTimeoutException.class);
