@@ -31,13 +31,14 @@ final class HubMetrics {
 
     HubMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.readFromDatabase = Counter.builder("hub.stream.reads")
+        this.readFromDatabase = streamReads(registry, "database");
+        this.readShared = streamReads(registry, "shared");
+    }
+
+    private static Counter streamReads(MeterRegistry registry, String source) {
+        return Counter.builder("hub.stream.reads")
                 .description("Listeners' reads of the hub's stream: from the database, or shared with another's read")
-                .tags("source", "database")
-                .register(registry);
-        this.readShared = Counter.builder("hub.stream.reads")
-                .description("Listeners' reads of the hub's stream: from the database, or shared with another's read")
-                .tags("source", "shared")
+                .tags("source", source)
                 .register(registry);
     }
 

@@ -27,6 +27,7 @@ final class SharedReads {
 
     static final long KEEP_MILLIS = 1000;
     static final int MAX_READS = 16;
+    private static final long KEEP_NANOS = Duration.ofMillis(KEEP_MILLIS).toNanos();
 
     /** The database's answer: the org's events after the position, in order, at most {@code limit}. */
     @FunctionalInterface
@@ -103,7 +104,7 @@ final class SharedReads {
 
     /** Whether an earlier read answers a listener that knows of {@code known}. */
     private static boolean serves(Read earlier, long known, int limit, long now) {
-        if (now - earlier.startedNanos() > Duration.ofMillis(KEEP_MILLIS).toNanos()) {
+        if (now - earlier.startedNanos() > KEEP_NANOS) {
             return false;
         }
         if (earlier.known() >= known) {
@@ -117,8 +118,7 @@ final class SharedReads {
     }
 
     private void forgetOld(long now) {
-        long keep = Duration.ofMillis(KEEP_MILLIS).toNanos();
-        reads.values().removeIf(read -> now - read.startedNanos() > keep);
+        reads.values().removeIf(read -> now - read.startedNanos() > KEEP_NANOS);
         while (reads.size() > MAX_READS) {
             reads.entrySet().stream()
                     .min(Comparator.comparingLong(entry -> entry.getValue().startedNanos()))
