@@ -80,8 +80,9 @@ public class AxonConfiguration {
      * and would otherwise fall back to no transactions at all.)
      */
     @Bean
-    TransactionManager axonTransactionManager(PlatformTransactionManager transactions, JdbcClient jdbc) {
-        return new CommitOutcomes(new SpringTransactionManager(transactions), jdbc);
+    TransactionManager axonTransactionManager(
+            PlatformTransactionManager transactions, JdbcClient jdbc, WritePipeline pipeline) {
+        return new CommitOutcomes(new SpringTransactionManager(transactions), jdbc, pipeline);
     }
 
     /**

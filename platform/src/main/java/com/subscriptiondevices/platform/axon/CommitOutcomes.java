@@ -2,6 +2,7 @@ package com.subscriptiondevices.platform.axon;
 
 import com.subscriptiondevices.platform.data.OpenedTransactions;
 import com.subscriptiondevices.platform.data.TransientFailures;
+import com.subscriptiondevices.platform.data.WritePipeline;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +25,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * appended says which: when it is in the event store the write stands (and answers as committed),
  * otherwise nothing of it was stored and the failure is transient (the command is tried again, or the
  * caller gets 503). Without this, a write that was committed answered 500, and one retried after it
- * failed as a duplicate. A commit the database itself refused (a deferred constraint) stays what it is.
+ * failed as a duplicate. A commit the database itself refused (a deferred constraint, or a statement sent
+ * with it) stays what it is.
+ *
+ * <p>A command's commit goes with its write's last statements when the {@link WritePipeline} held them
+ * for it: one round trip for the whole write, whose failures are a commit's.
  */
 final class CommitOutcomes implements TransactionManager {
 
@@ -34,10 +39,12 @@ final class CommitOutcomes implements TransactionManager {
 
     private final TransactionManager delegate;
     private final JdbcClient jdbc;
+    private final WritePipeline pipeline;
 
-    CommitOutcomes(TransactionManager delegate, JdbcClient jdbc) {
+    CommitOutcomes(TransactionManager delegate, JdbcClient jdbc, WritePipeline pipeline) {
         this.delegate = delegate;
         this.jdbc = jdbc;
+        this.pipeline = pipeline;
     }
 
     /** Remembers, in the unit of work, the first event of each batch the event store is about to append. */
@@ -67,20 +74,20 @@ final class CommitOutcomes implements TransactionManager {
             @Override
             public void commit() {
                 try {
+                    // the write's statements with its COMMIT, if they were held for it
+                    pipeline.sendWithTheCommit();
+                } catch (RuntimeException failure) {
+                    // the failed connection is still the transaction's: given back first, so that the
+                    // outcome is looked up on another
+                    ended(transaction);
+                    resolve(failure);
+                    return;
+                }
+                try {
+                    // Spring's, which has nothing left to send then, or sends the COMMIT itself
                     transaction.commit();
                 } catch (RuntimeException failure) {
-                    if (refusedByTheDatabase(failure)) {
-                        throw failure;
-                    }
-                    List<String> appended = appendedInThisUnitOfWork();
-                    if (!appended.isEmpty() && stored(appended.get(0), failure)) {
-                        log.warn(
-                                "The commit of event {} failed ({}), but the event is stored: the write stands",
-                                appended.get(0),
-                                failure.getMessage());
-                        return;
-                    }
-                    throw new NotCommitted(failure);
+                    resolve(failure);
                 }
             }
 
@@ -89,6 +96,38 @@ final class CommitOutcomes implements TransactionManager {
                 transaction.rollback();
             }
         };
+    }
+
+    /**
+     * Returns normally when the failed commit happened after all (its first event is stored): the write
+     * stands; throws what the caller should see otherwise.
+     */
+    private void resolve(RuntimeException failure) {
+        if (refusedByTheDatabase(failure)) {
+            throw failure;
+        }
+        List<String> appended = appendedInThisUnitOfWork();
+        if (!appended.isEmpty() && stored(appended.get(0), failure)) {
+            log.warn(
+                    "The commit of event {} failed ({}), but the event is stored: the write stands",
+                    appended.get(0),
+                    failure.getMessage());
+            return;
+        }
+        throw new NotCommitted(failure);
+    }
+
+    /**
+     * Ends, on this side, a transaction whose commit failed with its statements: a rollback, which finds
+     * nothing to roll back when the database committed it, or fails on a broken connection and still
+     * gives the connection back. The unit of work's own rollback then finds it complete.
+     */
+    private static void ended(Transaction transaction) {
+        try {
+            transaction.rollback();
+        } catch (RuntimeException brokenConnection) {
+            log.debug("Rolling back a transaction whose commit failed with its statements failed", brokenConnection);
+        }
     }
 
     /**

@@ -26,7 +26,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>A command's transaction saves that round trip ({@link #openedByItsWrite}): every statement of
  * consequence it sends goes through the {@link WritePipeline}, whose first batch then starts with a
  * guard of its own (a {@code SAVEPOINT}, which fails outside a transaction block, and with it the
- * whole batch). After a cancelled {@code BEGIN} such a write stores nothing, as here.
+ * whole batch). After a cancelled {@code BEGIN} such a write stores nothing, as here. Such a transaction
+ * may also end with its write: the pipeline can send its {@code COMMIT} with the last statements
+ * ({@link WritePipeline#sendWithTheCommit}), and Spring's commit then finds nothing left to send.
  */
 public final class OpenedTransactions extends JdbcTransactionManager {
 
@@ -35,6 +37,14 @@ public final class OpenedTransactions extends JdbcTransactionManager {
         @Override
         public String toString() {
             return "a transaction not yet open on the server";
+        }
+    };
+
+    /** Bound to the thread for the whole of a transaction begun by {@link #openedByItsWrite}. */
+    static final Object BY_ITS_WRITE = new Object() {
+        @Override
+        public String toString() {
+            return "a transaction opened, and perhaps committed, by its write's statements";
         }
     };
 
@@ -66,6 +76,11 @@ public final class OpenedTransactions extends JdbcTransactionManager {
         return TransactionSynchronizationManager.hasResource(UNGUARDED);
     }
 
+    /** Whether the current transaction was begun by {@link #openedByItsWrite} (on PostgreSQL). */
+    static boolean byItsWrite() {
+        return TransactionSynchronizationManager.hasResource(BY_ITS_WRITE);
+    }
+
     /** The current transaction's write carried the guard: the transaction is open on the server. */
     static void guarded() {
         TransactionSynchronizationManager.unbindResourceIfPossible(UNGUARDED);
@@ -75,13 +90,15 @@ public final class OpenedTransactions extends JdbcTransactionManager {
     protected void prepareTransactionalConnection(Connection connection, TransactionDefinition definition)
             throws SQLException {
         super.prepareTransactionalConnection(connection, definition);
-        // one left behind by a transaction whose start failed after this point
+        // those left behind by a transaction whose start failed after this point
         guarded();
+        TransactionSynchronizationManager.unbindResourceIfPossible(BY_ITS_WRITE);
         if (!postgres(connection)) {
             return;
         }
         if (BEGINNING_UNOPENED.get() != null) {
             TransactionSynchronizationManager.bindResource(UNGUARDED, Boolean.TRUE);
+            TransactionSynchronizationManager.bindResource(BY_ITS_WRITE, Boolean.TRUE);
             return;
         }
         try (Statement opening = connection.createStatement()) {
@@ -92,6 +109,7 @@ public final class OpenedTransactions extends JdbcTransactionManager {
     @Override
     protected void doCleanupAfterCompletion(Object transaction) {
         guarded();
+        TransactionSynchronizationManager.unbindResourceIfPossible(BY_ITS_WRITE);
         super.doCleanupAfterCompletion(transaction);
     }
 

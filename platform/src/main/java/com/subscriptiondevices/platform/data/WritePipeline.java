@@ -34,6 +34,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * itself; the {@code SAVEPOINT} fails there, and with it the whole batch, so nothing of the write is
  * stored and the failure is transient.
  *
+ * <p>A command's write can be one round trip: when its transaction is opened by its write
+ * ({@link OpenedTransactions#openedByItsWrite}) and none of its statements needs its outcome, the
+ * statements wait past the unit of work's prepare-commit and go with the transaction's {@code COMMIT}
+ * ({@link #sendWithTheCommit}, which the command's transaction manager calls as it commits). A failure of
+ * any of them skips the rest, the {@code COMMIT} included; a connection that breaks meanwhile leaves the
+ * outcome to be found in the event store, as for any commit. Nothing may be sent in that transaction
+ * after it.
+ *
  * <p>A statement that needs its outcome says what to do with the number of rows it changed; that runs
  * once the statements are sent, and what it throws fails the write, as a failure of the statement
  * itself would. One that fails, fails the whole write: the statements after it do not run, and the
@@ -47,6 +55,8 @@ public final class WritePipeline {
 
     /** PostgreSQL's SQL state for a statement that needs a transaction block, run outside one. */
     private static final String NO_ACTIVE_TRANSACTION = "25P01";
+
+    private static final Statement COMMIT = new Statement("commit", new Object[0], null, null);
 
     private final JdbcTemplate jdbc;
     private volatile Boolean postgres;
@@ -77,6 +87,26 @@ public final class WritePipeline {
         hold(new Statement(sql, params, null, Objects.requireNonNull(ownFailure)));
     }
 
+    /**
+     * Sends what the current command's transaction holds for its commit, followed by its {@code COMMIT},
+     * in one round trip: called by the root unit of work's transaction as it commits, after the unit of
+     * work prepared it. Returns whether it did; when it did not (nothing held for the commit: another kind
+     * of transaction, a statement that needs its outcome, a nested unit of work), the caller commits as
+     * usual. When it did, the transaction is over on the server, and the transaction manager's own commit
+     * finds nothing to send. What it throws leaves the outcome as unknown as a failed commit's when the
+     * connection broke, and known (nothing stored) when the database refused a statement.
+     */
+    public boolean sendWithTheCommit() {
+        if (!CurrentUnitOfWork.isStarted()
+                || !CurrentUnitOfWork.get().isRoot()
+                || CurrentUnitOfWork.get().phase() != UnitOfWork.Phase.COMMIT
+                || !TransactionSynchronizationManager.isSynchronizationActive()
+                || !(TransactionSynchronizationManager.getResource(this) instanceof Pending pending)) {
+            return false;
+        }
+        return pending.sendWithTheCommit();
+    }
+
     /** Sends what the current transaction holds back, if anything. */
     public void flush() {
         if (TransactionSynchronizationManager.isSynchronizationActive()
@@ -96,7 +126,9 @@ public final class WritePipeline {
 
     private void hold(Statement statement) {
         if (!holding()) {
-            run(List.of(statement));
+            // after what the transaction still holds, in order; never after its commit
+            flush();
+            run(List.of(statement), false);
             return;
         }
         // the root: each subscribing processor handles the events in a nested unit of work of its own
@@ -110,11 +142,23 @@ public final class WritePipeline {
         pending.hold(statement, unitOfWork);
     }
 
-    /** Runs the statements as one, in order, after the guard when the transaction needs it; then hands each its outcome. */
-    private void run(List<Statement> written) {
+    /**
+     * Runs the statements as one, in order, after the guard when the transaction needs it and followed by
+     * its {@code COMMIT} when {@code commit}; then hands each its outcome.
+     */
+    private void run(List<Statement> written, boolean commit) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.getResource(this) instanceof Pending pending
+                && pending.committed) {
+            throw new IllegalStateException(
+                    "A statement after its write's transaction committed with the write's statements: " + written);
+        }
         boolean guarding =
                 OpenedTransactions.unguarded() && TransactionSynchronizationManager.isActualTransactionActive();
-        List<Statement> statements = guarding ? withGuard(written) : written;
+        List<Statement> statements = guarding ? withGuard(written) : new ArrayList<>(written);
+        if (commit) {
+            statements.add(COMMIT);
+        }
         String sql = statements.size() == 1
                 ? statements.get(0).sql()
                 : statements.stream().map(Statement::sql).collect(Collectors.joining(";\n"));
@@ -205,28 +249,64 @@ public final class WritePipeline {
         private final List<Statement> held = new ArrayList<>();
         /** The unit of work that sends the statements when it prepares its commit, if one will. */
         private UnitOfWork<?> sender;
+        /** The held statements wait for the transaction's commit, to go with it. */
+        private boolean forTheCommit;
+        /** The statements went with the transaction's {@code COMMIT}: nothing may follow them. */
+        private boolean committed;
 
         void hold(Statement statement, UnitOfWork<?> unitOfWork) {
             held.add(statement);
+            forTheCommit = false;
             if (sender != unitOfWork) {
                 sender = unitOfWork;
                 // run after whatever prepares this commit now, the event bus's appends and handlers included
-                unitOfWork.onPrepareCommit(u -> send());
+                unitOfWork.onPrepareCommit(u -> prepared());
                 unitOfWork.onRollback(u -> held.clear());
             }
         }
 
+        /**
+         * The unit of work prepared its commit: a command's statements that need no outcome wait for its
+         * commit ({@link #sendWithTheCommit}); any others go now, so that their outcomes can still fail it.
+         */
+        private void prepared() {
+            sender = null;
+            if (OpenedTransactions.byItsWrite()
+                    && held.stream().allMatch(statement -> statement.rowsChanged() == null)) {
+                forTheCommit = true;
+                return;
+            }
+            send();
+        }
+
+        boolean sendWithTheCommit() {
+            if (!forTheCommit || held.isEmpty()) {
+                return false;
+            }
+            List<Statement> sending = List.copyOf(held);
+            held.clear();
+            forTheCommit = false;
+            run(sending, true);
+            committed = true;
+            return true;
+        }
+
         void send() {
             sender = null;
+            forTheCommit = false;
             if (held.isEmpty()) {
                 return;
             }
             List<Statement> sending = List.copyOf(held);
             held.clear();
-            run(sending);
+            run(sending, false);
         }
 
-        /** Anything written after the unit of work's own sending (none known) still goes before the commit. */
+        /**
+         * Anything written after the unit of work's own sending (none known), or held for a commit that
+         * did not take it (a transaction manager that does not call {@link #sendWithTheCommit}), still goes
+         * before the commit.
+         */
         @Override
         public void beforeCommit(boolean readOnly) {
             send();

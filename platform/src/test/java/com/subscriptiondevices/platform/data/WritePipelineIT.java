@@ -22,6 +22,8 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * On PostgreSQL, the statements of a unit of work wait for its commit and go together, in order, each
@@ -215,6 +217,13 @@ class WritePipelineIT {
         unitOfWork.onPrepareCommit(u -> autoCommit(connection, true));
         // the rollback's handlers run last-registered first: the transaction's own rollback comes after this
         unitOfWork.onRollback(u -> autoCommit(connection, false));
+        // a command's statements wait for Spring's commit, which rolls back when they fail: after this too
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCompletion() {
+                autoCommit(connection, false);
+            }
+        });
     }
 
     private static void autoCommit(Connection connection, boolean autoCommit) {
