@@ -47,8 +47,17 @@ public final class TestDatabases {
 
     /** A plain data source on {@link #main()}: a new connection each time, no pool. */
     public static PGSimpleDataSource mainDataSource() {
+        return dataSource(main());
+    }
+
+    /** A plain data source on {@link #dedicated}{@code (name)}: a new connection each time, no pool. */
+    public static PGSimpleDataSource dedicatedDataSource(String name) {
+        return dataSource(dedicated(name));
+    }
+
+    private static PGSimpleDataSource dataSource(String url) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(main());
+        dataSource.setURL(url);
         dataSource.setUser(user());
         dataSource.setPassword(System.getenv().getOrDefault("TEST_DATABASE_PASSWORD", ""));
         return dataSource;
