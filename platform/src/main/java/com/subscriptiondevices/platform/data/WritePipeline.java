@@ -90,21 +90,19 @@ public final class WritePipeline {
     /**
      * Sends what the current command's transaction holds for its commit, followed by its {@code COMMIT},
      * in one round trip: called by the root unit of work's transaction as it commits, after the unit of
-     * work prepared it. Returns whether it did; when it did not (nothing held for the commit: another kind
-     * of transaction, a statement that needs its outcome, a nested unit of work), the caller commits as
-     * usual. When it did, the transaction is over on the server, and the transaction manager's own commit
-     * finds nothing to send. What it throws leaves the outcome as unknown as a failed commit's when the
+     * work prepared it. When it sends, the transaction is over on the server, and the transaction manager's
+     * own commit finds nothing to send; when nothing was held for the commit (another kind of transaction, a
+     * statement that needs its outcome, a nested unit of work), it sends nothing and that commit is as usual. What it throws leaves the outcome as unknown as a failed commit's when the
      * connection broke, and known (nothing stored) when the database refused a statement.
      */
-    public boolean sendWithTheCommit() {
-        if (!CurrentUnitOfWork.isStarted()
-                || !CurrentUnitOfWork.get().isRoot()
-                || CurrentUnitOfWork.get().phase() != UnitOfWork.Phase.COMMIT
-                || !TransactionSynchronizationManager.isSynchronizationActive()
-                || !(TransactionSynchronizationManager.getResource(this) instanceof Pending pending)) {
-            return false;
+    public void sendWithTheCommit() {
+        if (CurrentUnitOfWork.isStarted()
+                && CurrentUnitOfWork.get().isRoot()
+                && CurrentUnitOfWork.get().phase() == UnitOfWork.Phase.COMMIT
+                && TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.getResource(this) instanceof Pending pending) {
+            pending.sendWithTheCommit();
         }
-        return pending.sendWithTheCommit();
     }
 
     /** Sends what the current transaction holds back, if anything. */
@@ -279,16 +277,15 @@ public final class WritePipeline {
             send();
         }
 
-        boolean sendWithTheCommit() {
+        void sendWithTheCommit() {
             if (!forTheCommit || held.isEmpty()) {
-                return false;
+                return;
             }
             List<Statement> sending = List.copyOf(held);
             held.clear();
             forTheCommit = false;
             run(sending, true);
             committed = true;
-            return true;
         }
 
         void send() {
