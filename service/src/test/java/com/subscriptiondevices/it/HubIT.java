@@ -549,8 +549,8 @@ class HubIT extends ServiceIT {
 
     /**
      * The suite's JVM runs with README's options ({@code -XX:ThreadPriorityPolicy=1
-     * -XX:JavaPriority1_To_OSPriority=19}, failsafe's argLine): the threads that delivered run at nice 19, so
-     * on busy cores they wait for the requests.
+     * -XX:JavaPriority1_To_OSPriority=19}, failsafe's argLine): the threads that delivered run at nice 19,
+     * and in Linux's idle scheduling class, so on busy cores they wait for the requests and the database.
      */
     @Test
     void deliveries_run_on_threads_the_operating_system_puts_behind_the_requests() throws Exception {
@@ -561,12 +561,14 @@ class HubIT extends ServiceIT {
         listener.awaitDelivered(1, Duration.ofSeconds(5));
 
         Map<String, OptionalInt> niceByThread = new TreeMap<>();
+        Map<String, OptionalInt> policyByThread = new TreeMap<>();
         try (var tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : tasks.toList()) {
                 String stat = stat(task);
                 String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                 if (name.startsWith("hub-")) {
                     niceByThread.put(name + " " + task.getFileName(), BackgroundThreads.niceOf(stat));
+                    policyByThread.put(name + " " + task.getFileName(), BackgroundThreads.policyOf(stat));
                 }
             }
         }
@@ -578,8 +580,13 @@ class HubIT extends ServiceIT {
                 .anyMatch(name -> name.matches("hub-\\d+ \\d+"));
         assertThat(niceByThread)
                 .allSatisfy((thread, nice) -> assertThat(nice).as(thread).hasValue(19));
+        assertThat(policyByThread)
+                .allSatisfy((thread, policy) -> assertThat(policy).as(thread).hasValue(BackgroundThreads.SCHED_IDLE));
         assertThat(BackgroundThreads.nice())
                 .as("the test's own thread, at the normal priority as the requests' are")
+                .hasValue(0);
+        assertThat(BackgroundThreads.policy())
+                .as("the test's own thread's class")
                 .hasValue(0);
     }
 

@@ -300,11 +300,15 @@ public final class HubDispatcher implements SmartLifecycle {
 
     /** Says once whether the deliveries really run behind the requests (see {@link BackgroundThreads}). */
     private static void sayPriority() {
+        OptionalInt policy = BackgroundThreads.policy();
         OptionalInt nice = BackgroundThreads.nice();
-        if (nice.isEmpty()) {
+        if (policy.isEmpty() || nice.isEmpty()) {
             return;
         }
-        if (nice.getAsInt() > 0) {
+        if (policy.getAsInt() == BackgroundThreads.SCHED_IDLE) {
+            log.info("Hub deliveries run in Linux's idle scheduling class: behind the requests and the database"
+                    + " when the cores are busy");
+        } else if (nice.getAsInt() > 0) {
             log.info("Hub deliveries run at nice {}: behind the requests when the cores are busy", nice.getAsInt());
         } else {
             log.info(
